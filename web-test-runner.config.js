@@ -1,0 +1,49 @@
+// Real Chromium for every test: Debian's build by default, or the browser named by CHROME_PATH.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+
+const require = createRequire(import.meta.url);
+const workerPath = require.resolve('msw/mockServiceWorker.js');
+
+/** Serves MSW's worker from node_modules, so it can never go stale against the installed msw. */
+const mswWorker = {
+  name: 'msw-worker',
+  async serve(context) {
+    if (context.path === '/mockServiceWorker.js') {
+      return { body: await readFile(workerPath, 'utf8'), type: 'js' };
+    }
+  },
+};
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  plugins: [
+    mswWorker,
+    // An explicit target: 'auto' would pass decorators through and 'es2022' drops import attributes.
+    esbuildPlugin({ ts: true, target: 'chrome130', tsconfig: './tsconfig.json' }),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+      // Windows, not tabs: background tabs report document.hidden and stop animation frames.
+      createPage: ({ context }) => context.newPage({ type: 'window' }),
+    }),
+  ],
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 300000,
+  concurrency: 2,
+};
