@@ -5,6 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { countReporter } from './scripts/wtr-count-reporter.js';
+import { cspHostPlugin } from './test/hardening/csp-plugin.js';
 
 const require = createRequire(import.meta.url);
 const workerPath = require.resolve('msw/mockServiceWorker.js');
@@ -24,6 +25,8 @@ export default {
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [
     mswWorker,
+    // Host pages under a strict CSP with Trusted Types, for test/hardening/csp.test.ts.
+    cspHostPlugin(),
     // An explicit target: 'auto' would pass decorators through and 'es2022' drops import attributes.
     esbuildPlugin({ ts: true, target: 'chrome130', tsconfig: './tsconfig.json' }),
   ],
