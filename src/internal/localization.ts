@@ -1,7 +1,167 @@
 /**
- * The locale the picker speaks. Minimal for now: the page's `lang`, else the browser's.
- * (The localization helper extends this with @lit/localize's runtime setup.)
+ * Which language the picker speaks, and the @lit/localize runtime behind it.
+ *
+ * By default the picker follows the page: `<html lang>` (watched, so a host that switches language
+ * at runtime is followed), else the browser's language. A host can pin a language with `setLocale()`.
+ *
+ * Two locales are different things here:
+ * - the *template* locale (`en` | `es`): which translated strings `msg()` returns;
+ * - the *Intl* locale (`currentLocale()`): a full BCP 47 tag for dates and relative times, e.g. `es-MX`,
+ *   kept in the same language as the strings so a sentence never mixes two languages.
+ *
+ * The Spanish templates are imported statically, not through `import()`: they are small, and the
+ * standalone bundle must stay one file with nothing to resolve.
+ */
+import { configureLocalization, LOCALE_STATUS_EVENT, type LocaleStatusEventDetail } from '@lit/localize';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { allLocales, sourceLocale } from '../generated/locale-codes.js';
+import * as es from '../generated/locales/es.js';
+
+/** A language the picker's strings are translated into. */
+export type PickerLocale = (typeof allLocales)[number];
+
+/** The picker's languages, source first. */
+export const supportedLocales: readonly PickerLocale[] = allLocales;
+
+/** Fired on `window` when the Intl locale changes but the template locale does not (es-MX → es-ES). */
+const INTL_LOCALE_EVENT = 'link-account-picker-locale';
+
+const modules = { es };
+
+/** undefined: not started; null: another library configured @lit/localize first (we follow it). */
+let runtime: ReturnType<typeof configureLocalization> | null | undefined;
+let pinned: string | null = null;
+let lastIntlLocale = '';
+
+/** A valid BCP 47 tag, or undefined: an invalid `lang` must never make `Intl` throw in render. */
+function canonical(tag: string | null | undefined): string | undefined {
+  const trimmed = tag?.trim().replace(/_/g, '-');
+  if (!trimmed) return undefined;
+  try {
+    return Intl.getCanonicalLocales(trimmed)[0];
+  } catch {
+    return undefined;
+  }
+}
+
+/** The tag the host or page asks for, before matching it against the picker's languages. */
+function requestedLocale(): string {
+  return (
+    canonical(pinned) ??
+    canonical(typeof document === 'undefined' ? undefined : document.documentElement.lang) ??
+    canonical(typeof navigator === 'undefined' ? undefined : navigator.language) ??
+    sourceLocale
+  );
+}
+
+/** `es-MX` → `es`; anything we have no strings for → the source locale. */
+export function matchLocale(tag: string): PickerLocale {
+  const language = (canonical(tag) ?? '').split('-')[0]!.toLowerCase();
+  return (allLocales as readonly string[]).includes(language) ? (language as PickerLocale) : sourceLocale;
+}
+
+/**
+ * The locale for `Intl` formatting (dates, times, "in 7 minutes"): the requested tag when the picker
+ * speaks its language (`es-MX`), else the language it speaks (`en` for a `fr` page, since its
+ * strings are English).
  */
 export function currentLocale(): string {
-  return document.documentElement.lang || navigator.language || 'en';
+  startLocalization();
+  const requested = requestedLocale();
+  // When another library owns @lit/localize we can't know which strings show; keep the page's tag.
+  if (runtime === null) return requested;
+  const language = matchLocale(requested);
+  return requested.split('-')[0]!.toLowerCase() === language ? requested : language;
+}
+
+/** Applies the requested locale: loads its templates (statically bundled, so this is immediate). */
+function sync(): Promise<void> {
+  const intl = currentLocale();
+  const intlChanged = intl !== lastIntlLocale;
+  lastIntlLocale = intl;
+  if (!runtime) return Promise.resolve();
+  const target = matchLocale(intl);
+  if (target !== runtime.getLocale()) return runtime.setLocale(target);
+  // Same strings, other regional formats: @lit/localize fires nothing, so tell the elements ourselves.
+  if (intlChanged && typeof window !== 'undefined') window.dispatchEvent(new Event(INTL_LOCALE_EVENT));
+  return Promise.resolve();
+}
+
+/**
+ * Sets up the @lit/localize runtime and starts following `<html lang>`. Idempotent; called lazily by
+ * the element (through `currentLocale()` or `LocaleController`) rather than at import time, so merely
+ * importing the package changes nothing on the page.
+ */
+export function startLocalization(): void {
+  if (runtime !== undefined) return;
+  try {
+    runtime = configureLocalization({
+      sourceLocale,
+      targetLocales: ['es'],
+      loadLocale: (locale) => Promise.resolve(modules[locale as keyof typeof modules]),
+    });
+  } catch {
+    // @lit/localize is one runtime per page and the host's app configured it already: our strings
+    // then show in whatever its templates hold (English unless it merged `pickerTemplates`).
+    runtime = null;
+    console.warn(
+      '<link-account-picker>: @lit/localize was already configured on this page; the picker cannot switch its own language. Merge `pickerTemplates` into your loadLocale to translate it.',
+    );
+  }
+  if (typeof document !== 'undefined') {
+    new MutationObserver(() => void sync()).observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['lang'],
+    });
+    window.addEventListener('languagechange', () => void sync());
+  }
+  void sync();
+}
+
+/**
+ * Pins the picker's language, whatever the page's `lang` says; `null` goes back to following the page.
+ * Resolves when every picker on the page can render in it. Unknown languages fall back to English
+ * strings (with the tag still used for dates).
+ *
+ * @example
+ * import { setLocale } from 'link-account-picker';
+ * await setLocale('es-MX');
+ */
+export function setLocale(locale: string | null): Promise<void> {
+  pinned = locale;
+  startLocalization();
+  return sync();
+}
+
+/**
+ * The picker's translations keyed by message id, for a host whose own app configured @lit/localize
+ * first: return `{ templates: { ...yours, ...pickerTemplates.es } }` from your `loadLocale`.
+ */
+export const pickerTemplates = { es: es.templates } as const;
+
+/**
+ * Re-renders its host when the picker's language or regional format changes. `@localized()` covers
+ * the strings; this also covers `lang="es-MX"` → `lang="es-ES"`, where only the dates change.
+ */
+export class LocaleController implements ReactiveController {
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    startLocalization();
+    window.addEventListener(LOCALE_STATUS_EVENT, this.#onStatus);
+    window.addEventListener(INTL_LOCALE_EVENT, this.#onIntl);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener(LOCALE_STATUS_EVENT, this.#onStatus);
+    window.removeEventListener(INTL_LOCALE_EVENT, this.#onIntl);
+  }
+
+  #onStatus = (event: CustomEvent<LocaleStatusEventDetail>): void => {
+    if (event.detail.status === 'ready') this.host.requestUpdate();
+  };
+
+  #onIntl = (): void => this.host.requestUpdate();
 }
