@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type BuildEnvironmentOptions, type Plugin } from 'vite';
 
 const require = createRequire(import.meta.url);
 
@@ -24,28 +24,33 @@ export function mswWorker(): Plugin {
 // Everything a host resolves itself in the package build; the standalone build bundles it all.
 const dependencies = [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^valibot($|\/)/];
 
+/** The drop-in bundle: one ES module, Lit included, nothing to resolve and no lazy chunk. */
+const standaloneBuild: BuildEnvironmentOptions = {
+  outDir: 'dist',
+  emptyOutDir: false,
+  target: 'es2022',
+  lib: { entry: { standalone: 'src/standalone.ts' }, formats: ['es'] },
+  // A page with no build step loads exactly one file: a dynamic import() would become a second one.
+  rolldownOptions: { output: { codeSplitting: false } },
+};
+
+/** The npm package build: the host's bundler resolves Lit, so it is deduplicated with the host's. */
+const packageBuild: BuildEnvironmentOptions = {
+  outDir: 'dist',
+  emptyOutDir: true,
+  target: 'es2022',
+  lib: {
+    entry: {
+      'link-account-picker': 'src/link-account-picker.ts',
+      eligibility: 'src/eligibility.ts',
+    },
+    formats: ['es'],
+  },
+  rolldownOptions: { external: dependencies },
+};
+
 export default defineConfig(({ mode }) => ({
   plugins: [mswWorker()],
   server: { port: 5173, strictPort: false },
-  build:
-    mode === 'standalone'
-      ? {
-          outDir: 'dist',
-          emptyOutDir: false,
-          target: 'es2022',
-          lib: { entry: { standalone: 'src/standalone.ts' }, formats: ['es'] },
-        }
-      : {
-          outDir: 'dist',
-          emptyOutDir: true,
-          target: 'es2022',
-          lib: {
-            entry: {
-              'link-account-picker': 'src/link-account-picker.ts',
-              eligibility: 'src/eligibility.ts',
-            },
-            formats: ['es'],
-          },
-          rolldownOptions: { external: dependencies },
-        },
+  build: mode === 'standalone' ? standaloneBuild : packageBuild,
 }));
