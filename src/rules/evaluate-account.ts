@@ -6,7 +6,7 @@
  * It walks the contracts once and allocates nothing but the result, because the picker evaluates
  * every account of every page (see bench/eligibility.bench.ts).
  */
-import { parseTimestamp, toIso } from './timestamp.js';
+import { isoText, parseTimestamp, toIso } from './timestamp.js';
 import type {
   Account,
   Eligibility,
@@ -43,32 +43,59 @@ export function serverNow(asOf: unknown, receivedAt: number, nowMs: number, clie
   return new Date(server + (elapsed > 0 ? elapsed : 0));
 }
 
-/** The site, read once per call: lower-cased keys for matching, trimmed labels as written for facts. */
+/** The site as the rules use it: lower-cased keys for matching, trimmed labels as written for facts. */
 interface SiteView {
   keys: string[];
   labels: string[];
   includeUnlabeled: boolean;
+  /** What the view was read from, to tell when the site has changed since. */
+  source: unknown;
+  sourceLabels: unknown[];
 }
 
-const NO_SITE: SiteView = { keys: [], labels: [], includeUnlabeled: false };
+const NO_SITE: SiteView = { keys: [], labels: [], includeUnlabeled: false, source: undefined, sourceLabels: [] };
+
+/**
+ * Every account of a response is evaluated against the same site, so its view is kept per site
+ * object. It is checked against the site on every call (a few identity comparisons), so a host that
+ * edits the site in place still gets fresh verdicts.
+ */
+const siteViews = new WeakMap<object, SiteView>();
 
 function readSite(site: unknown): SiteView {
   if (typeof site !== 'object' || site === null) return NO_SITE;
   const { privateLabels, includeUnlabeled } = site as { privateLabels?: unknown; includeUnlabeled?: unknown };
+  const cached = siteViews.get(site);
+  if (
+    cached !== undefined &&
+    cached.source === privateLabels &&
+    cached.includeUnlabeled === (includeUnlabeled === true) &&
+    sameItems(cached.sourceLabels, privateLabels)
+  ) {
+    return cached;
+  }
   const keys: string[] = [];
   const labels: string[] = [];
-  if (Array.isArray(privateLabels)) {
-    for (const label of privateLabels) {
-      if (typeof label !== 'string') continue;
-      const trimmed = label.trim();
-      const key = trimmed.toLowerCase();
-      // An empty site label would otherwise be a second spelling of "unlabeled".
-      if (key === '' || keys.includes(key)) continue;
-      keys.push(key);
-      labels.push(trimmed);
-    }
+  const sourceLabels = Array.isArray(privateLabels) ? [...(privateLabels as unknown[])] : [];
+  for (const label of sourceLabels) {
+    if (typeof label !== 'string') continue;
+    const trimmed = label.trim();
+    const key = trimmed.toLowerCase();
+    // An empty site label would otherwise be a second spelling of "unlabeled".
+    if (key === '' || keys.includes(key)) continue;
+    keys.push(key);
+    labels.push(trimmed);
   }
-  return { keys, labels, includeUnlabeled: includeUnlabeled === true };
+  const view = { keys, labels, includeUnlabeled: includeUnlabeled === true, source: privateLabels, sourceLabels };
+  siteViews.set(site, view);
+  return view;
+}
+
+function sameItems(copy: unknown[], list: unknown): boolean {
+  if (!Array.isArray(list)) return copy.length === 0;
+  if (list.length !== copy.length) return false;
+  for (let i = 0; i < copy.length; i++) if (copy[i] !== list[i]) return false;
+  return true;
 }
 
 /** Trimmed and lower-cased, or '' for anything that is not a string. Skips the work for clean data. */
@@ -128,6 +155,7 @@ export function evaluateAccount(account: Account, context: EvaluationContext): E
   let relevant = 0;
   let anyUnknownBookedAt = false;
   let earliestBookedAt = Infinity;
+  let earliestBookedAtText = '';
 
   const contracts = Array.isArray(data.contracts) ? (data.contracts as unknown[]) : [];
   for (let i = 0; i < contracts.length; i++) {
@@ -178,7 +206,10 @@ export function evaluateAccount(account: Account, context: EvaluationContext): E
     if (typeof contract.id === 'string') relevantContractIds.push(contract.id);
     const bookedAt = parseTimestamp(contract.bookedAt);
     if (Number.isNaN(bookedAt)) anyUnknownBookedAt = true;
-    else if (bookedAt < earliestBookedAt) earliestBookedAt = bookedAt;
+    else if (bookedAt < earliestBookedAt) {
+      earliestBookedAt = bookedAt;
+      earliestBookedAtText = contract.bookedAt as string;
+    }
   }
 
   const facts: EligibilityFacts = {
@@ -190,14 +221,13 @@ export function evaluateAccount(account: Account, context: EvaluationContext): E
     activeAsGuarantor,
     activeLabels,
     activeUnlabeled,
-    siteLabels: site === NO_SITE ? [] : site.labels,
+    siteLabels: site.labels.slice(),
     siteIncludesUnlabeled: site.includeUnlabeled,
     relevantContractIds,
     syncBasis: explicit ? 'explicit' : 'inferred',
   };
-  const earliest = toIso(earliestBookedAt);
-  if (earliest !== undefined) facts.earliestRelevantBookedAt = earliest;
-  if (explicit) facts.portalSyncedAt = rawSynced === null ? null : toIso(syncedMs);
+  if (earliestBookedAt !== Infinity) facts.earliestRelevantBookedAt = isoText(earliestBookedAtText, earliestBookedAt);
+  if (explicit) facts.portalSyncedAt = rawSynced === null ? null : isoText(rawSynced as string, syncedMs);
 
   let code: EligibilityCode;
   let expectedSyncBy: number = NaN;
