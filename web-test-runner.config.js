@@ -5,6 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { countReporter } from './scripts/wtr-count-reporter.js';
+import { frameworksEsm } from './test/frameworks/framework-esm-plugin.js';
 import { cspHostPlugin } from './test/hardening/csp-plugin.js';
 
 const require = createRequire(import.meta.url);
@@ -25,6 +26,8 @@ export default {
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [
     mswWorker,
+    // React ships CommonJS only, Vue's default build needs a bundler: the framework tests get ES modules.
+    frameworksEsm(),
     // Host pages under a strict CSP with Trusted Types, for test/hardening/csp.test.ts.
     cspHostPlugin(),
     // An explicit target: 'auto' would pass decorators through and 'es2022' drops import attributes.
