@@ -1,0 +1,599 @@
+import { css } from 'lit';
+
+/**
+ * Public tokens (`--link-account-picker-*`) are read once on :host into private `--_*` variables, so
+ * a host overrides any of them from outside without fighting specificity, and the rules below never
+ * read a public name directly. Defaults use `light-dark()`, which follows the page's `color-scheme`
+ * (the element declares `light dark`; a host sets `color-scheme: light` on it to force light).
+ * No rule depends on a `style` attribute: a strict CSP (style-src-attr 'none') stays satisfied.
+ */
+export const styles = css`
+  :host {
+    --_font-family: var(--link-account-picker-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_font-size: var(--link-account-picker-font-size, 0.9375rem);
+    --_radius: var(--link-account-picker-radius, 0.5rem);
+    --_spacing: var(--link-account-picker-spacing, 0.5rem);
+    --_color: var(--link-account-picker-color, light-dark(#1b1f24, #e6e9ee));
+    --_muted: var(--link-account-picker-muted-color, light-dark(#59626f, #a3adbb));
+    --_background: var(--link-account-picker-background, light-dark(#ffffff, #1c2128));
+    --_surface: var(--link-account-picker-surface, light-dark(#f5f7fa, #252c35));
+    --_border: var(--link-account-picker-border-color, light-dark(#b8c0cc, #4a5462));
+    --_accent: var(--link-account-picker-accent-color, light-dark(#0b5cd5, #6ea8ff));
+    --_focus-ring: var(--link-account-picker-focus-ring, 0 0 0 3px light-dark(rgb(11 92 213 / 0.35), rgb(110 168 255 / 0.45)));
+    --_active: var(--link-account-picker-active-background, light-dark(#e8f0fd, #23344f));
+    --_highlight: var(--link-account-picker-highlight-background, light-dark(#fff1a8, #5c4d00));
+    --_linkable: var(--link-account-picker-linkable-color, light-dark(#147a3d, #4cc37a));
+    --_pending: var(--link-account-picker-pending-color, light-dark(#945c00, #f0b43c));
+    --_blocked: var(--link-account-picker-blocked-color, light-dark(#b42318, #ff7b72));
+    --_linked: var(--link-account-picker-linked-color, light-dark(#5b47c4, #a898ff));
+    --_error: var(--link-account-picker-error-color, light-dark(#b42318, #ff7b72));
+    --_shadow: var(--link-account-picker-popup-shadow, 0 12px 32px rgb(15 23 42 / 0.18), 0 2px 6px rgb(15 23 42 / 0.12));
+    --_popup-max-height: var(--link-account-picker-popup-max-height, 26rem);
+    --_z-index: var(--link-account-picker-z-index, 1000);
+
+    color-scheme: light dark;
+    display: block;
+    position: relative;
+    box-sizing: border-box;
+    min-width: 0;
+    max-width: 100%;
+    font-family: var(--_font-family);
+    font-size: var(--_font-size);
+    line-height: 1.4;
+    color: var(--_color);
+    text-align: start;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    font-weight: 400;
+    font-style: normal;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  .label {
+    display: block;
+    margin-block-end: calc(var(--_spacing) * 0.5);
+    font-weight: 600;
+    color: var(--_color);
+  }
+
+  .control {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_spacing) * 0.5);
+    min-height: 2.5rem;
+    padding: calc(var(--_spacing) * 0.375) var(--_spacing);
+    background: var(--_background);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    cursor: text;
+    transition: border-color 120ms ease, box-shadow 120ms ease;
+  }
+
+  .control:focus-within {
+    border-color: var(--_accent);
+    box-shadow: var(--_focus-ring);
+  }
+
+  :host([disabled]) .control,
+  .control.disabled {
+    opacity: 0.6;
+    cursor: not-allowed;
+    background: var(--_surface);
+  }
+
+  .search-icon {
+    flex: none;
+    width: 1.1em;
+    height: 1.1em;
+    color: var(--_muted);
+  }
+
+  .chips {
+    display: contents;
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+
+  .chip {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25rem;
+    max-width: 100%;
+    min-width: 0;
+    padding: 0.125rem 0.125rem 0.125rem 0.5rem;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-inline-start: 3px solid var(--_linkable);
+    border-radius: calc(var(--_radius) * 0.75);
+    font-size: 0.875em;
+  }
+
+  .chip.unknown {
+    border-inline-start-style: dashed;
+    border-inline-start-color: var(--_muted);
+  }
+
+  .chip-text {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+
+  .chip-number,
+  .number {
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+
+  .chip-remove {
+    display: inline-grid;
+    place-items: center;
+    flex: none;
+    width: 1.5rem;
+    height: 1.5rem;
+    padding: 0;
+    border: 0;
+    border-radius: 50%;
+    background: transparent;
+    color: var(--_muted);
+    font: inherit;
+    cursor: pointer;
+  }
+
+  .chip-remove:hover {
+    background: var(--_active);
+    color: var(--_color);
+  }
+
+  .chip-remove:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 1px;
+  }
+
+  .chip-remove:disabled {
+    cursor: not-allowed;
+  }
+
+  .chip-remove svg {
+    width: 0.875rem;
+    height: 0.875rem;
+  }
+
+  .input {
+    flex: 1 1 8rem;
+    min-width: 6rem;
+    min-height: 1.75rem;
+    padding: 0;
+    border: 0;
+    outline: none;
+    background: transparent;
+    color: inherit;
+    font: inherit;
+  }
+
+  .input::placeholder {
+    color: var(--_muted);
+    opacity: 1;
+  }
+
+  .input:disabled {
+    cursor: not-allowed;
+  }
+
+  .spinner {
+    flex: none;
+    width: 1rem;
+    height: 1rem;
+    border: 2px solid var(--_border);
+    border-block-start-color: var(--_accent);
+    border-radius: 50%;
+    animation: spin 700ms linear infinite;
+  }
+
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+
+  .popup {
+    position: absolute;
+    inset-inline: 0;
+    top: calc(100% + 4px);
+    z-index: var(--_z-index);
+    display: flex;
+    flex-direction: column;
+    max-height: var(--_popup-max-height);
+    overflow: hidden;
+    background: var(--_background);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    box-shadow: var(--_shadow);
+  }
+
+  .popup[hidden] {
+    display: none;
+  }
+
+  .scroller {
+    overflow-y: auto;
+    overscroll-behavior: contain;
+  }
+
+  .status {
+    display: flex;
+    align-items: flex-start;
+    gap: var(--_spacing);
+    padding: calc(var(--_spacing) * 1.25) calc(var(--_spacing) * 1.5);
+    color: var(--_muted);
+  }
+
+  .status.summary {
+    position: sticky;
+    top: 0;
+    z-index: 1;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    padding-block: var(--_spacing);
+    background: var(--_surface);
+    border-block-end: 1px solid var(--_border);
+    font-size: 0.875em;
+  }
+
+  .status strong {
+    color: var(--_color);
+    font-weight: 600;
+  }
+
+  .status-icon {
+    flex: none;
+    width: 1.25rem;
+    height: 1.25rem;
+    margin-block-start: 0.05rem;
+  }
+
+  .status.error {
+    color: var(--_color);
+  }
+
+  .status.error .status-icon {
+    color: var(--_error);
+  }
+
+  .status-body {
+    display: grid;
+    gap: calc(var(--_spacing) * 0.5);
+    min-width: 0;
+  }
+
+  .status-title {
+    font-weight: 600;
+  }
+
+  .notice {
+    margin: 0;
+    padding: calc(var(--_spacing) * 0.75) calc(var(--_spacing) * 1.5);
+    border-block-end: 1px solid var(--_border);
+    background: light-dark(#fff7e0, #3a2f10);
+    font-size: 0.875em;
+  }
+
+  .button {
+    justify-self: start;
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
+    padding: 0.375rem 0.875rem;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 0.75);
+    background: var(--_background);
+    color: var(--_accent);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+
+  .button:hover:not(:disabled) {
+    background: var(--_active);
+  }
+
+  .button:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+
+  .button:disabled {
+    color: var(--_muted);
+    cursor: not-allowed;
+  }
+
+  .listbox {
+    margin: 0;
+    padding: 0 0 calc(var(--_spacing) * 0.5);
+  }
+
+  .listbox:empty {
+    display: none;
+  }
+
+  .group-label {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    padding: calc(var(--_spacing) * 1.25) calc(var(--_spacing) * 1.5) calc(var(--_spacing) * 0.5);
+    color: var(--_group-color);
+    font-size: 0.75em;
+    font-weight: 700;
+    letter-spacing: 0.04em;
+    text-transform: uppercase;
+  }
+
+  .group-label .count {
+    color: var(--_muted);
+    font-weight: 600;
+  }
+
+  .group-label svg {
+    width: 1rem;
+    height: 1rem;
+  }
+
+  .group.linkable {
+    --_group-color: var(--_linkable);
+  }
+
+  .group.pending {
+    --_group-color: var(--_pending);
+  }
+
+  .group.blocked {
+    --_group-color: var(--_blocked);
+  }
+
+  .group.linked {
+    --_group-color: var(--_linked);
+  }
+
+  .option {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr) auto;
+    gap: 0.25rem 0.75rem;
+    align-items: start;
+    margin: 0 calc(var(--_spacing) * 0.5);
+    padding: calc(var(--_spacing) * 0.875) var(--_spacing);
+    border-inline-start: 3px solid var(--_group-color);
+    border-radius: calc(var(--_radius) * 0.5);
+    cursor: pointer;
+  }
+
+  .option + .option {
+    margin-block-start: 2px;
+  }
+
+  .option[aria-disabled='true'] {
+    cursor: default;
+  }
+
+  .option:hover {
+    background: var(--_surface);
+  }
+
+  .option.active {
+    background: var(--_active);
+    outline: 2px solid var(--_accent);
+    outline-offset: -2px;
+  }
+
+  .option[aria-selected='true'] {
+    background: var(--_active);
+  }
+
+  .marker {
+    display: grid;
+    place-items: center;
+    width: 1.5rem;
+    height: 1.5rem;
+    border-radius: 50%;
+    color: var(--_group-color);
+    background: color-mix(in srgb, var(--_group-color) 14%, transparent);
+  }
+
+  .marker svg {
+    width: 0.9375rem;
+    height: 0.9375rem;
+  }
+
+  .body {
+    display: grid;
+    gap: 0.125rem;
+    min-width: 0;
+  }
+
+  .title {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    column-gap: 0.5rem;
+  }
+
+  .name {
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+
+  .option[aria-disabled='true'] .name {
+    font-weight: 500;
+  }
+
+  .number {
+    font-size: 0.875em;
+    overflow-wrap: anywhere;
+  }
+
+  mark {
+    padding: 0 1px;
+    border-radius: 2px;
+    background: var(--_highlight);
+    color: inherit;
+  }
+
+  .summary-line {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+
+  .why {
+    display: grid;
+    gap: 0.125rem;
+    margin-block-start: 0.25rem;
+    font-size: 0.875em;
+  }
+
+  .verdict {
+    color: var(--_group-color);
+    font-weight: 600;
+  }
+
+  .next {
+    color: var(--_muted);
+  }
+
+  .next::before {
+    content: '→ ';
+  }
+
+  .countdown {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
+    justify-self: start;
+    margin-block-start: 0.25rem;
+    padding: 0.0625rem 0.5rem;
+    border: 1px solid color-mix(in srgb, var(--_pending) 45%, transparent);
+    border-radius: 999px;
+    color: var(--_pending);
+    font-size: 0.8125rem;
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .check {
+    width: 1.125rem;
+    height: 1.125rem;
+    color: var(--_accent);
+    visibility: hidden;
+  }
+
+  .option[aria-selected='true'] .check {
+    visibility: visible;
+  }
+
+  .footer {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_spacing);
+    padding: var(--_spacing) calc(var(--_spacing) * 1.5);
+    border-block-start: 1px solid var(--_border);
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+
+  .footer .error-text {
+    color: var(--_error);
+  }
+
+  @media (max-width: 480px) {
+    .option {
+      grid-template-columns: auto minmax(0, 1fr);
+      gap: 0.25rem 0.5rem;
+    }
+
+    .check {
+      grid-column: 2;
+      justify-self: end;
+    }
+
+    .option[aria-selected='false'] .check,
+    .option:not([aria-selected]) .check {
+      display: none;
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .control {
+      transition: none;
+    }
+
+    .spinner {
+      animation-duration: 2.4s;
+    }
+  }
+
+  @media (forced-colors: active) {
+    .control,
+    .popup,
+    .chip {
+      border-color: CanvasText;
+    }
+
+    .option,
+    .chip {
+      border-inline-start-color: CanvasText;
+    }
+
+    .option.active {
+      outline: 2px solid Highlight;
+    }
+
+    .option[aria-selected='true'] {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+    }
+
+    .option[aria-disabled='true'] {
+      color: GrayText;
+    }
+
+    mark {
+      forced-color-adjust: none;
+      background: Mark;
+      color: MarkText;
+    }
+
+    .marker {
+      border: 1px solid CanvasText;
+    }
+
+    .spinner {
+      border-color: CanvasText;
+      border-block-start-color: Highlight;
+    }
+  }
+`;
