@@ -2,56 +2,134 @@
  * custom-elements.json, generated from the element's JSDoc by `npm run analyze` and checked fresh in CI
  * (so the output must be byte-for-byte reproducible, and must not touch package.json).
  */
+import { readFileSync } from 'node:fs';
+
 export default {
-  // Public modules only: the define module and the element class; rules, parsing, styles and the
-  // generated translations are not part of the element's surface.
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/generated/**', 'src/rules/**', 'src/eligibility.ts', 'src/standalone.ts'],
   outdir: '.',
   litelement: true,
-  // package.json already points at the manifest; the analyzer rewriting it (and re-indenting it) would
-  // make every run a diff.
+  // package.json already points at the manifest; the analyzer rewriting (and re-indenting) it would
+  // make a run a diff.
   packagejson: false,
   dependencies: false,
-  dev: false,
   // globby returns files in file-system order, which differs between machines: sort them.
   overrideModuleCreation({ ts, globs }) {
-    return [...globs].sort().map((glob) =>
-      ts.createSourceFile(glob, readSource(glob), ts.ScriptTarget.ES2022, true),
-    );
+    return [...globs]
+      .sort()
+      .map((path) => ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.ES2022, true));
   },
-  plugins: [publicSurfaceOnly()],
+  plugins: [eventDetails(), publicSurfaceOnly()],
 };
 
-import { readFileSync } from 'node:fs';
-
-function readSource(path) {
-  return readFileSync(path, 'utf8');
+/**
+ * Events are typed classes (`class AccountSelectEvent extends CustomEvent<AccountSelectDetail>` with
+ * `static readonly eventName`). The analyzer sees `dispatchEvent(new AccountSelectEvent(…))` but not
+ * the name, and knows nothing of the detail's shape. This names those events, merges them with the
+ * `@fires` JSDoc, and writes the detail type with its fields into each event's description, so
+ * editors and docs/api.md show what `event.detail` holds.
+ */
+function eventDetails() {
+  const eventClasses = new Map(); // class name → { eventName, detailType }
+  const interfaces = new Map(); // interface name → '{ a: A; b?: B }'
+  return {
+    name: 'event-details',
+    analyzePhase({ ts, node }) {
+      if (ts.isInterfaceDeclaration(node)) {
+        const fields = node.members
+          .filter(ts.isPropertySignature)
+          .map((m) => `${m.name.getText()}${m.questionToken ? '?' : ''}: ${m.type?.getText() ?? 'unknown'}`);
+        interfaces.set(node.name.getText(), `{ ${fields.join('; ')} }`);
+      }
+      if (ts.isClassDeclaration(node) && node.name) {
+        const heritage = node.heritageClauses?.flatMap((c) => c.types).find((t) => t.expression.getText() === 'CustomEvent');
+        const nameMember = node.members.find(
+          (m) => ts.isPropertyDeclaration(m) && m.name.getText() === 'eventName' && m.initializer && ts.isStringLiteral(m.initializer),
+        );
+        if (heritage && nameMember) {
+          eventClasses.set(node.name.getText(), {
+            eventName: nameMember.initializer.text,
+            detailType: heritage.typeArguments?.[0]?.getText(),
+          });
+        }
+      }
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      for (const declaration of allDeclarations(customElementsManifest)) {
+        if (!declaration.events) continue;
+        const byName = new Map();
+        // Documented (@fires) events first, in the JSDoc's order; then any found only in the code.
+        const documentedFirst = [...declaration.events].sort((a, b) => Number(!!b.description) - Number(!!a.description));
+        for (const event of documentedFirst) {
+          const known = eventClasses.get(event.type?.text);
+          const name = event.name ?? known?.eventName;
+          if (!name) continue;
+          // JSDoc (with a description) wins over what the analyzer found in the code.
+          byName.set(name, { ...(event.description ? event : {}), ...byName.get(name), name });
+          if (!byName.get(name).type) byName.get(name).type = event.type;
+        }
+        declaration.events = [...byName.values()].map((event) => {
+          const known = eventClasses.get(event.type?.text);
+          if (!known?.detailType) return event;
+          const shape = interfaces.get(known.detailType);
+          const detail = `Detail: \`${known.detailType}\`${shape ? ` = \`${shape}\`` : ''}.`;
+          return { ...event, description: event.description ? `${event.description} ${detail}` : detail };
+        });
+      }
+    },
+  };
 }
 
 /**
- * The manifest describes what a host can use: private and protected members, `#fields` and Lit's
- * plumbing (static styles) only add noise to docs and editor hints. Modules that declare nothing
- * public are dropped.
+ * The manifest describes what a host can use. Declarations in `src/internal/` stay only when a public
+ * module re-exports them; private and protected members, `#fields`, lifecycle callbacks and Lit's
+ * plumbing are dropped.
  */
 function publicSurfaceOnly() {
-  const isPublic = (member) =>
-    member.privacy !== 'private' && member.privacy !== 'protected' && !member.name?.startsWith('#');
+  const lifecycle = new Set([
+    'connectedCallback',
+    'disconnectedCallback',
+    'adoptedCallback',
+    'attributeChangedCallback',
+    'formAssociatedCallback',
+    'formResetCallback',
+    'formDisabledCallback',
+    'formStateRestoreCallback',
+  ]);
   const plumbing = new Set(['styles', 'shadowRootOptions']);
+  const isPublic = (member) =>
+    member.privacy !== 'private' &&
+    member.privacy !== 'protected' &&
+    !member.name?.startsWith('#') &&
+    !lifecycle.has(member.name) &&
+    !(member.static && plumbing.has(member.name));
+  const isInternal = (path) => path.startsWith('src/internal/');
   return {
     name: 'public-surface-only',
     packageLinkPhase({ customElementsManifest }) {
-      for (const mod of customElementsManifest.modules ?? []) {
+      const modules = customElementsManifest.modules ?? [];
+      const reexported = new Set(
+        modules
+          .filter((mod) => !isInternal(mod.path))
+          .flatMap((mod) => mod.exports ?? [])
+          .map((e) => e.name),
+      );
+      for (const mod of modules) {
+        if (isInternal(mod.path)) {
+          mod.declarations = (mod.declarations ?? []).filter((d) => reexported.has(d.name));
+          mod.exports = (mod.exports ?? []).filter((e) => reexported.has(e.name));
+        }
         for (const declaration of mod.declarations ?? []) {
-          if (!declaration.members) continue;
-          declaration.members = declaration.members.filter(
-            (member) => isPublic(member) && !(member.static && plumbing.has(member.name)),
-          );
+          if (declaration.members) declaration.members = declaration.members.filter(isPublic);
         }
       }
-      customElementsManifest.modules = (customElementsManifest.modules ?? []).filter(
+      customElementsManifest.modules = modules.filter(
         (mod) => (mod.declarations ?? []).length > 0 || (mod.exports ?? []).length > 0,
       );
     },
   };
+}
+
+function allDeclarations(manifest) {
+  return (manifest.modules ?? []).flatMap((mod) => mod.declarations ?? []);
 }

@@ -23,7 +23,7 @@ const cell = (text) =>
     .replace(/\r?\n/g, ' ')
     .replace(/\|/g, '\\|')
     .trim();
-const code = (text) => (text ? `\`${String(text).replace(/\|/g, '\\|').replace(/`/g, "'")}\`` : '');
+const code = (text) => (text ? `\`${String(text).replace(/`/g, "'")}\`` : '');
 const table = (headers, rows) =>
   rows.length === 0
     ? []
@@ -56,7 +56,6 @@ for (const el of elements) {
   const attributeFor = new Map(attributes.filter((a) => a.fieldName).map((a) => [a.fieldName, a.name]));
   const fields = members.filter((m) => m.kind === 'field' && !m.static);
   const methods = members.filter((m) => m.kind === 'method' && !m.static);
-  const statics = members.filter((m) => m.static);
 
   lines.push(`## \`<${el.tagName}>\``, '');
   if (el.summary) lines.push(el.summary, '');
@@ -95,13 +94,6 @@ for (const el of elements) {
           ),
           m.description,
         ]),
-      ),
-    ),
-    ...section(
-      'Static members',
-      table(
-        ['Member', 'Type', 'Description'],
-        statics.map((m) => [code(m.name), code(m.type?.text), m.description]),
       ),
     ),
     ...section(
