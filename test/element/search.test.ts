@@ -1,0 +1,339 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { delay, http, HttpResponse } from 'msw';
+import type { LinkAccountPicker } from '../../src/link-account-picker.js';
+import type { SearchRequest } from '../../src/rules/types.js';
+import {
+  accounts,
+  body,
+  ENDPOINT,
+  input,
+  liveText,
+  options,
+  search,
+  sleep,
+  startWorker,
+  statusText,
+  type,
+  worker,
+} from './helpers.js';
+
+async function picker(attrs: { debounce?: number; user?: string; limit?: number } = {}): Promise<LinkAccountPicker> {
+  return fixture<LinkAccountPicker>(html`<link-account-picker
+    endpoint=${ENDPOINT}
+    site="nwf"
+    user=${attrs.user ?? ''}
+    limit=${attrs.limit ?? 25}
+    label="Accounts"
+    debounce=${attrs.debounce ?? 0}
+  ></link-account-picker>`);
+}
+
+describe('<link-account-picker> search', () => {
+  before(startWorker);
+  afterEach(() => worker.resetHandlers());
+
+  it('sends q, site, limit and user URL-encoded, with Accept: application/json', async () => {
+    let seen: Request | undefined;
+    worker.use(
+      http.get(ENDPOINT, ({ request }) => {
+        seen = request;
+        return HttpResponse.json(body([accounts.linkable]));
+      }),
+    );
+    const el = await picker({ user: 'u 1&x=y', limit: 10 });
+    el.site = 'nw f/é';
+    await search(el, 'acme & co?');
+    const url = new URL(seen!.url);
+    expect(url.pathname).to.equal(ENDPOINT);
+    expect(url.searchParams.get('q')).to.equal('acme & co?');
+    expect(url.searchParams.get('site')).to.equal('nw f/é');
+    expect(url.searchParams.get('limit')).to.equal('10');
+    expect(url.searchParams.get('user')).to.equal('u 1&x=y');
+    expect(url.searchParams.has('cursor')).to.equal(false);
+    expect(url.search).to.include('q=acme+%26+co%3F');
+    expect(seen!.headers.get('accept')).to.equal('application/json');
+  });
+
+  it('leaves out user when the attribute is not set', async () => {
+    let url: URL | undefined;
+    worker.use(
+      http.get(ENDPOINT, ({ request }) => {
+        url = new URL(request.url);
+        return HttpResponse.json(body([]));
+      }),
+    );
+    const el = await picker();
+    await search(el, 'acme');
+    expect(url!.searchParams.has('user')).to.equal(false);
+  });
+
+  it('merges fetchInit: its headers and credentials reach the request', async () => {
+    let seen: Request | undefined;
+    worker.use(
+      http.get(ENDPOINT, ({ request }) => {
+        seen = request;
+        return HttpResponse.json(body([accounts.linkable]));
+      }),
+    );
+    const el = await picker();
+    el.fetchInit = { headers: { Authorization: 'Bearer s3cret', 'X-Tenant': 't1' }, credentials: 'include' };
+    await search(el, 'acme');
+    expect(seen!.headers.get('authorization')).to.equal('Bearer s3cret');
+    expect(seen!.headers.get('x-tenant')).to.equal('t1');
+    expect(seen!.headers.get('accept')).to.equal('application/json');
+    expect(seen!.credentials).to.equal('include');
+    expect(el.getAttribute('fetchinit')).to.equal(null);
+  });
+
+  it('calls searchAccounts instead of fetch, and treats its result like a body', async () => {
+    let fetched = false;
+    worker.use(
+      http.get(ENDPOINT, () => {
+        fetched = true;
+        return HttpResponse.json(body([]));
+      }),
+    );
+    const calls: SearchRequest[] = [];
+    const el = await picker({ user: 'u-1', limit: 5 });
+    el.searchAccounts = async (request) => {
+      calls.push(request);
+      return body([accounts.linkable, accounts.label, { name: 'no id' }]);
+    };
+    const complete = oneEvent(el, 'search-complete');
+    await search(el, 'acme');
+    const { detail } = await complete;
+    expect(fetched).to.equal(false);
+    expect(calls).to.have.length(1);
+    expect(calls[0]).to.include({ query: 'acme', site: 'nwf', user: 'u-1', limit: 5 });
+    expect(calls[0]!.signal).to.be.instanceOf(AbortSignal);
+    expect(calls[0]!.cursor).to.equal(undefined);
+    expect(detail.results.map((r) => r.eligibility.code)).to.deep.equal(['linkable', 'label-mismatch']);
+    expect(detail.malformed).to.equal(1);
+    expect(options(el)).to.have.length(2);
+  });
+
+  it('does not search before min-chars, and says how many are needed', async () => {
+    let requests = 0;
+    worker.use(
+      http.get(ENDPOINT, () => {
+        requests++;
+        return HttpResponse.json(body([]));
+      }),
+    );
+    const el = await picker();
+    el.minChars = 3;
+    input(el).focus();
+    await el.updateComplete;
+    expect(statusText(el)).to.equal('Type at least 3 characters of an account name or number.');
+    expect(liveText(el)).to.equal(statusText(el));
+    type(el, 'ac');
+    await sleep(80);
+    expect(requests).to.equal(0);
+    expect(statusText(el)).to.equal('Keep typing: searching starts at 3 characters.');
+    await search(el, 'acm');
+    expect(requests).to.equal(1);
+  });
+
+  it('waits for the default 250 ms debounce and sends only the last query', async () => {
+    const queries: string[] = [];
+    worker.use(
+      http.get(ENDPOINT, ({ request }) => {
+        queries.push(new URL(request.url).searchParams.get('q')!);
+        return HttpResponse.json(body([accounts.linkable]));
+      }),
+    );
+    const el = await fixture<LinkAccountPicker>(html`<link-account-picker endpoint=${ENDPOINT} site="nwf" label="Accounts"></link-account-picker>`);
+    expect(el.debounce).to.equal(250);
+    type(el, 'ac');
+    await sleep(100);
+    type(el, 'acm');
+    await sleep(100);
+    type(el, 'acme');
+    await sleep(150);
+    expect(queries).to.deep.equal([]);
+    await waitUntil(() => options(el).length === 1);
+    expect(queries).to.deep.equal(['acme']);
+  });
+
+  it('shows a loading indicator, announced, while the request is in flight', async () => {
+    worker.use(
+      http.get(ENDPOINT, async () => {
+        await delay(300);
+        return HttpResponse.json(body([accounts.linkable]));
+      }),
+    );
+    const el = await picker();
+    type(el, 'acme');
+    await waitUntil(() => el.shadowRoot!.querySelector('.spinner'));
+    expect(statusText(el)).to.equal('Searching for “acme”…');
+    expect(liveText(el)).to.equal('Searching for “acme”…');
+    expect(input(el).getAttribute('aria-busy')).to.equal('true');
+    await waitUntil(() => options(el).length === 1);
+    expect(input(el).hasAttribute('aria-busy')).to.equal(false);
+  });
+
+  it('answers a recent query from the cache, and still fires search-complete', async () => {
+    let requests = 0;
+    worker.use(
+      http.get(ENDPOINT, ({ request }) => {
+        requests++;
+        const q = new URL(request.url).searchParams.get('q');
+        return HttpResponse.json(body(q === 'acme' ? [accounts.linkable] : [accounts.label, accounts.linked]));
+      }),
+    );
+    const el = await picker();
+    await search(el, 'acme');
+    await search(el, 'acm');
+    await waitUntil(() => options(el).length === 2);
+    expect(requests).to.equal(2);
+    const complete = oneEvent(el, 'search-complete');
+    type(el, 'acme');
+    const { detail } = await complete;
+    expect(requests).to.equal(2);
+    expect(detail.query).to.equal('acme');
+    expect(detail.results.map((r) => r.account.id)).to.deep.equal(['a-linkable']);
+    await waitUntil(() => options(el).length === 1);
+  });
+
+  it('caches searchAccounts answers too', async () => {
+    let calls = 0;
+    const el = await picker();
+    el.searchAccounts = async ({ query }) => {
+      calls++;
+      return body(query === 'acme' ? [accounts.linkable] : [accounts.label]);
+    };
+    await search(el, 'acme');
+    type(el, 'acmx');
+    await waitUntil(() => options(el)[0]?.dataset.accountId === 'a-label');
+    type(el, 'acme');
+    await waitUntil(() => options(el)[0]?.dataset.accountId === 'a-linkable');
+    expect(calls).to.equal(2);
+  });
+
+  it('race: a slow earlier response arriving after a fast later one never shows', async () => {
+    worker.use(
+      http.get(ENDPOINT, async ({ request }) => {
+        const q = new URL(request.url).searchParams.get('q');
+        if (q === 'acm') {
+          await delay(600);
+          return HttpResponse.json(body([accounts.label, accounts.overdue]));
+        }
+        await delay(50);
+        return HttpResponse.json(body([accounts.linkable]));
+      }),
+    );
+    const el = await picker();
+    const seen = new Set<string>();
+    const observer = new MutationObserver(() => {
+      for (const row of options(el)) seen.add(row.dataset.accountId!);
+    });
+    observer.observe(el.shadowRoot!, { subtree: true, childList: true, attributes: true });
+    const errors: Event[] = [];
+    const completes: string[] = [];
+    el.addEventListener('search-error', (e) => errors.push(e));
+    el.addEventListener('search-complete', (e) => completes.push(e.detail.query));
+
+    type(el, 'acm');
+    await sleep(60);
+    type(el, 'acme');
+    await waitUntil(() => options(el).length === 1);
+    await sleep(800);
+    observer.disconnect();
+    expect(options(el).map((row) => row.dataset.accountId)).to.deep.equal(['a-linkable']);
+    expect([...seen]).to.deep.equal(['a-linkable']);
+    expect(errors).to.have.length(0);
+    expect(completes).to.deep.equal(['acme']);
+  });
+
+  it('race with searchAccounts that ignores its signal: the superseded result is dropped', async () => {
+    const el = await picker();
+    el.searchAccounts = async ({ query }) => {
+      await sleep(query === 'acm' ? 500 : 20);
+      return body(query === 'acm' ? [accounts.label] : [accounts.linkable]);
+    };
+    type(el, 'acm');
+    await sleep(40);
+    type(el, 'acme');
+    await waitUntil(() => options(el).length === 1);
+    await sleep(600);
+    expect(options(el).map((row) => row.dataset.accountId)).to.deep.equal(['a-linkable']);
+  });
+
+  it('aborts the request in flight when a new query starts, and reports no error for it', async () => {
+    const signals: AbortSignal[] = [];
+    const el = await picker();
+    el.searchAccounts = ({ signal, query }) => {
+      signals.push(signal);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => resolve(body(query === 'acme' ? [accounts.linkable] : [])), query === 'acm' ? 1000 : 10);
+        signal.addEventListener('abort', () => {
+          clearTimeout(timer);
+          reject(signal.reason);
+        });
+      });
+    };
+    let errors = 0;
+    el.addEventListener('search-error', () => errors++);
+    type(el, 'acm');
+    await sleep(40);
+    type(el, 'acme');
+    await waitUntil(() => options(el).length === 1);
+    expect(signals[0]!.aborted).to.equal(true);
+    expect(signals[1]!.aborted).to.equal(false);
+    expect(errors).to.equal(0);
+    expect(statusText(el)).to.not.match(/Try again/);
+  });
+
+  it('going back under min-chars abandons the search without an error', async () => {
+    worker.use(
+      http.get(ENDPOINT, async () => {
+        await delay(300);
+        return HttpResponse.json(body([accounts.linkable]));
+      }),
+    );
+    const el = await picker();
+    let events = 0;
+    el.addEventListener('search-error', () => events++);
+    el.addEventListener('search-complete', () => events++);
+    type(el, 'acme');
+    await sleep(50);
+    type(el, 'a');
+    await sleep(450);
+    expect(events).to.equal(0);
+    expect(options(el)).to.have.length(0);
+    expect(statusText(el)).to.equal('Keep typing: searching starts at 2 characters.');
+  });
+
+  it('searches again when the site changes', async () => {
+    const sites: string[] = [];
+    worker.use(
+      http.get(ENDPOINT, ({ request }) => {
+        sites.push(new URL(request.url).searchParams.get('site')!);
+        return HttpResponse.json(body([accounts.linkable]));
+      }),
+    );
+    const el = await picker();
+    await search(el, 'acme');
+    el.site = 'summit';
+    await waitUntil(() => sites.length === 2);
+    expect(sites).to.deep.equal(['nwf', 'summit']);
+  });
+
+  it('cleans up on disconnect: the request in flight is aborted and nothing fires', async () => {
+    let signal: AbortSignal | undefined;
+    const el = await picker();
+    el.searchAccounts = (request) => {
+      signal = request.signal;
+      return new Promise((resolve) => setTimeout(() => resolve(body([accounts.linkable])), 200));
+    };
+    let events = 0;
+    el.addEventListener('search-complete', () => events++);
+    el.addEventListener('search-error', () => events++);
+    type(el, 'acme');
+    await waitUntil(() => signal);
+    el.remove();
+    expect(signal!.aborted).to.equal(true);
+    await sleep(300);
+    expect(events).to.equal(0);
+  });
+});
