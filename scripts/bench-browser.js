@@ -1,0 +1,228 @@
+// Runs the browser benchmarks (bench/*.browser.bench.ts) in headless Chromium, then prints the bundle
+// sizes. Each benchmark is bundled with esbuild as a production build (Lit's production code, minified),
+// served from a temp dir over loopback HTTP, and driven through Playwright. The page does the measuring;
+// this runner only lends it real input (keyboard, wheel) and DevTools metrics through exposed functions.
+//
+//   node scripts/bench-browser.js [word…] [--json out.json] [--no-sizes] [--cpu-throttle N]
+import { spawnSync } from 'node:child_process';
+import console from 'node:console';
+import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { basename, extname, join } from 'node:path';
+import process from 'node:process';
+import { clearTimeout, setTimeout } from 'node:timers';
+import { URL, fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { chromium } from 'playwright';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const benchDir = join(root, 'bench');
+
+const argv = process.argv.slice(2);
+const flag = (name) => {
+  const i = argv.indexOf(name);
+  if (i === -1) return undefined;
+  const [, value] = argv.splice(i, 2);
+  return value;
+};
+const jsonOut = flag('--json');
+const cpuThrottle = Number(flag('--cpu-throttle') ?? 1);
+const noSizes = argv.includes('--no-sizes') ? (argv.splice(argv.indexOf('--no-sizes'), 1), true) : false;
+const only = argv;
+
+const files = (await readdir(benchDir))
+  .filter((name) => name.endsWith('.browser.bench.ts'))
+  .filter((name) => only.length === 0 || only.some((word) => name.includes(word)))
+  .sort();
+
+const results = { when: new Date().toISOString(), chromium: '', cpuThrottle, benches: {}, sizes: [] };
+const TIMEOUT_MS = 10 * 60_000;
+let failed = 0;
+
+const outdir = await mkdtemp(join(tmpdir(), 'lap-bench-browser-'));
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json' };
+const server = createServer((req, res) => {
+  const path = join(outdir, basename(new URL(req.url, 'http://x').pathname));
+  if (!existsSync(path)) {
+    res.writeHead(404).end();
+    return;
+  }
+  res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+  createReadStream(path).pipe(res);
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--js-flags=--expose-gc',
+  ],
+});
+results.chromium = browser.version();
+
+try {
+  for (const name of files) {
+    const stem = basename(name, '.ts');
+    await build({
+      entryPoints: [join(benchDir, name)],
+      outfile: join(outdir, `${stem}.js`),
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'chrome130',
+      minify: true,
+      sourcemap: 'linked',
+      // What a host's production build gets: Lit's production code, not its dev-mode checks.
+      conditions: ['browser', 'production'],
+      define: { 'process.env.NODE_ENV': '"production"' },
+      tsconfig: join(root, 'tsconfig.json'),
+      logLevel: 'warning',
+    });
+    await writeFile(
+      join(outdir, `${stem}.html`),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${stem}</title>` +
+        `<link rel="icon" href="data:,"><style>body{margin:0;font:14px system-ui,sans-serif}</style></head>` +
+        `<body><script type="module" src="./${stem}.js"></script></body></html>`,
+    );
+    console.log(`\n# ${name}`);
+    const ok = await runBench(stem);
+    if (!ok) failed++;
+  }
+} finally {
+  await browser.close();
+  server.close();
+  await rm(outdir, { recursive: true, force: true });
+}
+
+if (!noSizes) results.sizes = printSizes();
+if (jsonOut) await writeFile(jsonOut, JSON.stringify(results, null, 2) + '\n');
+process.exit(failed === 0 ? 0 : 1);
+
+/** Loads one benchmark page and prints what it reports until it says it is done. */
+async function runBench(stem) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  if (cpuThrottle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuThrottle });
+  const sections = [];
+  let settle;
+  const done = new Promise((resolve) => (settle = resolve));
+
+  page.on('pageerror', (error) => console.error(`  page error: ${error.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') console.error(`  console.${msg.type()}: ${msg.text()}`);
+  });
+  await page.exposeFunction('__benchReport', (section) => {
+    sections.push(section);
+    printSection(section);
+  });
+  await page.exposeFunction('__benchDone', (error) => settle(error));
+  await page.exposeFunction('__benchDrive', (action, args) => drive(page, cdp, action, args ?? {}));
+
+  const timer = setTimeout(() => settle(`timed out after ${TIMEOUT_MS / 1000} s`), TIMEOUT_MS);
+  await page.goto(`${origin}/${stem}.html`);
+  const error = await done;
+  clearTimeout(timer);
+  await context.close();
+  results.benches[stem] = { sections, ...(error ? { error } : {}) };
+  if (error) console.error(`  FAILED: ${error}`);
+  return !error;
+}
+
+/** Real input and DevTools facts, on the page's request. */
+async function drive(page, cdp, action, args) {
+  switch (action) {
+    case 'type':
+      await page.keyboard.type(args.text, { delay: args.delay ?? 0 });
+      return null;
+    case 'press':
+      for (let i = 0; i < (args.count ?? 1); i += 1) {
+        await page.keyboard.press(args.key);
+        if (args.delay) await new Promise((resolve) => setTimeout(resolve, args.delay));
+      }
+      return null;
+    case 'wheel':
+      await page.mouse.move(args.x, args.y);
+      for (let i = 0; i < (args.count ?? 1); i += 1) {
+        await page.mouse.wheel(0, args.deltaY);
+        if (args.delay) await new Promise((resolve) => setTimeout(resolve, args.delay));
+      }
+      return null;
+    case 'metrics': {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return Object.fromEntries(metrics.map(({ name, value }) => [name, value]));
+    }
+    default:
+      throw new Error(`unknown drive action ${action}`);
+  }
+}
+
+function printSection({ title, rows, notes = [] }) {
+  console.log(`\n## ${title}`);
+  const width = Math.max(...rows.map((r) => r.name.length), 10);
+  for (const r of rows) {
+    const value = typeof r.value === 'number' ? formatNumber(r.value) : String(r.value);
+    console.log(`  ${r.name.padEnd(width)}  ${value.padStart(10)} ${r.unit ?? ''}${r.note ? `   ${r.note}` : ''}`);
+  }
+  for (const note of notes) console.log(`  · ${note}`);
+}
+
+function formatNumber(n) {
+  if (!Number.isFinite(n)) return String(n);
+  if (Math.abs(n) >= 100) return n.toFixed(0);
+  if (Math.abs(n) >= 10) return n.toFixed(1);
+  return n.toFixed(2);
+}
+
+/** The built bundles, gzipped: from size-limit when it answers, else gzip -9 of dist/ ourselves. */
+function printSizes() {
+  console.log('\n## Bundle sizes (gzip)');
+  const dist = join(root, 'dist');
+  if (!existsSync(join(dist, 'standalone.js')) || isStale(dist)) {
+    console.log('  building (npm run build)…');
+    const run = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, encoding: 'utf8' });
+    if (run.status !== 0) {
+      console.log(`  build failed, no sizes:\n${(run.stderr || run.stdout).split('\n').slice(-15).join('\n')}`);
+      failed++;
+      return [];
+    }
+  }
+  const run = spawnSync('npx', ['size-limit', '--json'], { cwd: root, encoding: 'utf8' });
+  let sizes;
+  try {
+    sizes = JSON.parse(run.stdout).map((s) => ({ name: s.name, bytes: s.size, passed: s.passed !== false }));
+  } catch {
+    sizes = readdirSyncJs(dist).map((file) => ({ name: `dist/${file}`, bytes: gzipSync(readFileSync(join(dist, file)), { level: 9 }).length }));
+  }
+  for (const s of sizes) {
+    console.log(`  ${s.name.padEnd(32)} ${(s.bytes / 1024).toFixed(2).padStart(7)} KiB${s.passed === false ? '   OVER BUDGET' : ''}`);
+  }
+  return sizes;
+}
+
+function readdirSyncJs(dir) {
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.js')) : [];
+}
+
+/** True when any source file is newer than the oldest built bundle. */
+function isStale(dist) {
+  const built = readdirSyncJs(dist).map((f) => statSync(join(dist, f)).mtimeMs);
+  if (built.length === 0) return true;
+  const oldest = Math.min(...built);
+  return readdirSync(join(root, 'src'), { recursive: true, withFileTypes: true }).some(
+    (entry) => entry.isFile() && statSync(join(entry.parentPath, entry.name)).mtimeMs > oldest,
+  );
+}
