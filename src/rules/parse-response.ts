@@ -22,7 +22,7 @@ const nonBlank = v.pipe(
 const record = v.custom<Loose>((x) => typeof x === 'object' && x !== null && !Array.isArray(x));
 
 const BodySchema = v.looseObject({
-  site: v.looseObject({ id: nonBlank }),
+  site: v.pipe(record, v.looseObject({ id: nonBlank })),
   accounts: v.array(v.unknown()),
 });
 
@@ -94,6 +94,7 @@ class Problems {
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
   return typeof value === 'string' ? 'text' : `a ${typeof value}`;
