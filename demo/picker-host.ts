@@ -11,6 +11,7 @@ const USER_KEY = 'link-account-picker:demo-user';
 /** The part of the element's API (CONTRACT.md §4) the demo uses. */
 interface PickerElement extends HTMLElement {
   value: string[];
+  fetchInit?: RequestInit;
 }
 
 export interface PickerHost {
@@ -19,10 +20,10 @@ export interface PickerHost {
   /** Switches to editing another user: a new site, a new form, nothing selected. */
   setUser(id: string): void;
   /**
-   * Replaces the picker with a fresh one holding the same selection. The picker caches answers for a
-   * short while, which would hide a scenario change (a failure, a clock jump) from the next search.
+   * Makes the picker forget its cached answers, so a scenario change (a failure, a clock jump) shows
+   * on the next search instead of a 30-second-old answer.
    */
-  remount(): void;
+  refresh(): void;
   /** Subscribes to "the form's data may have changed". */
   onFormDataChange(listener: (entries: [string, string][]) => void): void;
 }
@@ -34,10 +35,11 @@ export function createPickerHost(form: HTMLFormElement, options: { elementReady:
   const listeners: ((entries: [string, string][]) => void)[] = [];
   let user: DemoUser = DEMO_USERS.find((u) => u.id === sessionStorage.getItem(USER_KEY)) ?? DEMO_USERS[0];
   let picker: PickerElement | null = null;
+  let refreshes = 0;
 
   form.querySelector<HTMLElement>('#picker-missing')!.hidden = options.elementReady;
 
-  function mount(value: string[]): void {
+  function mount(): void {
     picker?.remove();
     const element = document.createElement('link-account-picker') as PickerElement;
     element.setAttribute('endpoint', MOCK_ENDPOINT);
@@ -50,7 +52,6 @@ export function createPickerHost(form: HTMLFormElement, options: { elementReady:
     element.toggleAttribute('multiple', true);
     element.toggleAttribute('required', true);
     element.id = 'account-picker';
-    if (value.length > 0) element.value = value;
     slot.append(element);
     picker = element;
   }
@@ -81,7 +82,9 @@ export function createPickerHost(form: HTMLFormElement, options: { elementReady:
     for (const listener of listeners) listener(entries);
   }
 
-  form.addEventListener('change', publishFormData);
+  // Read after the event: the picker fires `change` before it hands the new value to the form
+  // (reported to the element's owner), and a task later FormData has it.
+  form.addEventListener('change', () => setTimeout(publishFormData));
   form.addEventListener('reset', () => {
     status.textContent = '';
     // Form-associated elements restore their value in formResetCallback, after the event.
@@ -96,7 +99,7 @@ export function createPickerHost(form: HTMLFormElement, options: { elementReady:
   });
 
   showUser();
-  mount([]);
+  mount();
   publishFormData();
 
   return {
@@ -111,12 +114,14 @@ export function createPickerHost(form: HTMLFormElement, options: { elementReady:
       sessionStorage.setItem(USER_KEY, user.id);
       status.textContent = '';
       showUser();
-      mount([]);
+      mount();
       publishFormData();
     },
-    remount() {
-      mount(picker?.value ?? []);
-      publishFormData();
+    refresh() {
+      // New request options are the picker's signal that cached answers no longer apply (as when a
+      // host's credentials change): it clears its cache and re-runs the shown search, keeping the
+      // selection and its names. The header also lets a trainer spot the refresh in the network tab.
+      if (picker) picker.fetchInit = { headers: { 'X-Training-Scenario': String((refreshes += 1)) } };
     },
     onFormDataChange(listener) {
       listeners.push(listener);

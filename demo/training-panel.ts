@@ -40,10 +40,10 @@ export function connectTrainingPanel(host: PickerHost): void {
     const offset = clockOffsetMinutes === 0 ? 'real time' : `${clockOffsetMinutes > 0 ? '+' : ''}${clockOffsetMinutes} min ahead`;
     clock.textContent = `${time} (${offset})`;
   };
-  /** A fresh picker, so its answer cache can't replay the old behaviour; say so, so nobody is surprised. */
+  /** The picker must not replay a cached answer from before the change; say what changed. */
   const changed = (message: string): void => {
-    host.remount();
-    status.textContent = `${message} Search again to see it.`;
+    host.refresh();
+    status.textContent = `${message} The next search shows it.`;
   };
 
   userSelect.addEventListener('change', () => {
