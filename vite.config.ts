@@ -30,8 +30,11 @@ const standaloneBuild: BuildEnvironmentOptions = {
   emptyOutDir: false,
   target: 'es2022',
   lib: { entry: { standalone: 'src/standalone.ts' }, formats: ['es'] },
-  // A page with no build step loads exactly one file: a dynamic import() would become a second one.
-  rolldownOptions: { output: { codeSplitting: false } },
+  rolldownOptions: {
+    // A page with no build step loads exactly one file: a dynamic import() would become a second one.
+    // Vite keeps whitespace in ES library builds (for the host's bundler); this file is the end product.
+    output: { codeSplitting: false, minify: true },
+  },
 };
 
 /** The npm package build: the host's bundler resolves Lit, so it is deduplicated with the host's. */
@@ -46,7 +49,12 @@ const packageBuild: BuildEnvironmentOptions = {
     },
     formats: ['es'],
   },
-  rolldownOptions: { external: dependencies },
+  rolldownOptions: {
+    external: dependencies,
+    // Whitespace too: hosts without a minifier (import maps, CDNs) load these files as they are.
+    // Pure annotations stay, so a host's bundler can still tree-shake.
+    output: { minify: true },
+  },
 };
 
 export default defineConfig(({ mode }) => ({
