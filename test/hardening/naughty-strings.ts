@@ -26,7 +26,7 @@ const executable: [string, string][] = [
   ['script-tag-src', `<script src="data:text/javascript,${p('script-tag-src')}"></script>`],
   ['script-split', `</li></ul><script>${p('script-split')}</script>`],
   ['img-onerror', `<img src=x onerror="${p('img-onerror')}">`],
-  ['img-onerror-nospace', `<img/src=x/onerror=${p('img-onerror-nospace')}>`],
+  ['img-onerror-upper', `<IMG SRC=x ONERROR=${p('img-onerror-upper')}>`],
   ['svg-onload', `<svg onload="${p('svg-onload')}"></svg>`],
   ['svg-script', `<svg><script>${p('svg-script')}</script></svg>`],
   ['svg-animate', `<svg><animate onbegin="${p('svg-animate')}" attributeName="x" dur="1s"/></svg>`],
