@@ -320,6 +320,9 @@ export class LinkAccountPicker extends LitElement {
   /** Follows an ancestor `<fieldset disabled>`. */
   formDisabledCallback(disabled: boolean): void {
     this.formDisabled = disabled;
+    // Also called while Lit reflects our own `disabled` attribute, after render() has run: a change
+    // made then would be dropped, so render again once that update is over.
+    queueMicrotask(() => this.requestUpdate());
   }
 
   /** Restores the selection after a back/forward navigation or autofill. */
