@@ -106,8 +106,9 @@ function word(value: unknown): string {
 }
 
 /** Adds `value` (already trimmed) unless the list holds it in any letter case. */
-function addDistinct(list: string[], value: string, key: string): void {
-  for (const existing of list) if (existing.toLowerCase() === key) return;
+function addDistinct(list: string[], value: string): void {
+  // Lower-casing allocates, so it waits until an exact comparison has failed.
+  for (const existing of list) if (existing === value || existing.toLowerCase() === value.toLowerCase()) return;
   list.push(value);
 }
 
@@ -167,7 +168,7 @@ export function evaluateAccount(account: Account, context: EvaluationContext): E
     if (role !== 'customer' && role !== 'guarantor') {
       otherRoleContracts++;
       const rawRole = contract.role;
-      if (typeof rawRole === 'string' && role !== '') addDistinct(otherRoles, rawRole.trim(), role);
+      if (typeof rawRole === 'string' && role !== '') addDistinct(otherRoles, rawRole.trim());
       continue;
     }
 
@@ -193,9 +194,9 @@ export function evaluateAccount(account: Account, context: EvaluationContext): E
         activeUnlabeled = true;
         mapped = site.includeUnlabeled;
       } else {
-        const key = trimmed.toLowerCase();
-        addDistinct(activeLabels, trimmed, key);
-        mapped = site.keys.includes(key);
+        addDistinct(activeLabels, trimmed);
+        // Labels usually arrive spelled as the site spells them; lower-casing is for the rest.
+        mapped = site.labels.includes(trimmed) || site.keys.includes(trimmed.toLowerCase());
       }
     } else {
       mapped = false;
