@@ -5,7 +5,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { SearchResponse } from '../src/rules/types.js';
 import { createDataset, DEFAULT_ACCOUNT_COUNT, DEFAULT_SEED, type MockDataset } from './data.js';
-import { latencyMs, scenario as defaultScenario, type ScenarioStore } from './scenario.js';
+import { createScenarioStore, latencyMs, scenario as defaultScenario, type Scenario, type ScenarioStore } from './scenario.js';
 import { searchPage } from './search.js';
 
 /** Where the mock endpoint lives; the element's `endpoint` attribute in the demo and stories. */
@@ -16,7 +16,13 @@ export const SLOW_RESPONSE_MS = 20_000;
 
 export interface HandlerOptions {
   endpoint?: string;
+  /** The scenario to read on each request; the shared `scenario` store by default. */
   store?: ScenarioStore;
+  /**
+   * A fixed scenario for these handlers alone (a story's "rate limited" state), instead of a store:
+   * `createHandlers({ scenario: { failure: 'rate-limited' } })`.
+   */
+  scenario?: Partial<Pick<Scenario, 'latency' | 'failure' | 'clockOffsetMinutes'>>;
   seed?: number;
   count?: number;
   /** For latency jitter; tests pass a fixed one. */
@@ -38,7 +44,7 @@ export function datasetFor(seed: number, anchor: number, count = DEFAULT_ACCOUNT
 }
 
 export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
-  const store = options.store ?? defaultScenario;
+  const store = options.store ?? (options.scenario ? fixedStore(options.scenario) : defaultScenario);
   const seed = options.seed ?? DEFAULT_SEED;
   const random = options.random ?? Math.random;
 
@@ -102,6 +108,12 @@ export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
 }
 
 export const handlers = createHandlers();
+
+function fixedStore(fixed: NonNullable<HandlerOptions['scenario']>): ScenarioStore {
+  const store = createScenarioStore({ defaults: fixed });
+  if (fixed.clockOffsetMinutes) store.advanceClock(fixed.clockOffsetMinutes);
+  return store;
+}
 
 function problem(status: number, error: string, message: string, headers: Record<string, string> = {}): Response {
   return HttpResponse.json({ error, message }, { status, headers });

@@ -234,6 +234,18 @@ describe('mock handlers (through the service worker)', () => {
       expect((await fetch(url({ q: 'harbor' }))).status).to.equal(200);
     });
 
+    it('serves a fixed scenario of its own, leaving the shared store alone', async () => {
+      worker.use(...createHandlers({ scenario: { failure: 'rate-limited' } }));
+      expect((await fetch(url({ q: 'harbor' }))).status).to.equal(429);
+      expect(scenario.get().failure).to.equal('none');
+
+      worker.resetHandlers();
+      worker.use(...createHandlers({ scenario: { clockOffsetMinutes: 15 } }));
+      const body = await search({ q: STORY_ACCOUNTS.pendingSync.name });
+      expect(Date.parse(body.asOf!) - Date.now()).to.be.within(15 * MINUTE - 5000, 15 * MINUTE + 5000);
+      expect(body.accounts[0]!.portalSyncedAt).to.be.a('string');
+    });
+
     it('lets a test override a single answer with worker.use', async () => {
       worker.use(http.get(MOCK_ENDPOINT, () => HttpResponse.json({ site: { id: 'x', privateLabels: [] }, accounts: [] })));
       expect((await search({ q: 'harbor' })).accounts).to.deep.equal([]);
