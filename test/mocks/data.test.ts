@@ -35,11 +35,14 @@ describe('mock dataset', () => {
   });
 
   it('is generated quickly enough for every test page and story to build it', () => {
-    const start = performance.now();
-    createDataset({ anchor: ANCHOR, seed: 99 });
-    const elapsed = performance.now() - start;
-    // The target is < 100 ms; the margin absorbs a busy CI machine running two test pages at once.
-    expect(elapsed).to.be.below(250);
+    // The fastest of a few runs: the generator's own cost, not a busy machine's pauses (the full
+    // suite runs pages in parallel with other helpers' work). The goal is < 100 ms.
+    const times = [1, 2, 3].map((seed) => {
+      const start = performance.now();
+      createDataset({ anchor: ANCHOR, seed });
+      return performance.now() - start;
+    });
+    expect(Math.min(...times)).to.be.below(100);
   });
 
   it('holds a few thousand accounts with unique ids and numbers', () => {
