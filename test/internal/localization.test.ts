@@ -46,11 +46,11 @@ describe('localization', () => {
     currentLocale(); // starts the runtime, as the first picker does
     html.lang = 'en';
     await setLocale(null);
-    const ready = oneEvent(window, LOCALE_STATUS_EVENT, false);
+    const ready = oneEvent(window, LOCALE_STATUS_EVENT);
     html.lang = 'es';
     let event = (await ready) as CustomEvent<{ status: string; readyLocale?: string }>;
     while (event.detail.status !== 'ready') {
-      event = (await oneEvent(window, LOCALE_STATUS_EVENT, false)) as typeof event;
+      event = (await oneEvent(window, LOCALE_STATUS_EVENT)) as typeof event;
     }
     expect(event.detail.readyLocale).to.equal('es');
   });
