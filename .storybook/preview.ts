@@ -30,7 +30,7 @@ async function startWorker() {
 const preview: Preview = {
   loaders: [mswLoader(startWorker)],
   parameters: {
-    controls: { expanded: true, matchers: { color: /(background|color)$/i, date: /Date$/i } },
+    controls: { expanded: true },
     // Every story is also an accessibility test: a violation fails `npm run test-storybook`.
     a11y: { test: 'error' },
     docs: { toc: true },

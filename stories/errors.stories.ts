@@ -1,0 +1,125 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { expect, waitFor } from 'storybook/test';
+import '../src/link-account-picker.js';
+import type { Failure } from '../mocks/scenario.js';
+import {
+  backendOf,
+  codesShown,
+  combobox,
+  defaultArgs,
+  liveRegion,
+  mockBackend,
+  options,
+  pick,
+  pickerIn,
+  renderPicker,
+  searchFailing,
+  searchFor,
+  STORY_ACCOUNTS,
+  TAG,
+  textOf,
+  type PickerArgs,
+  type SearchErrorDetail,
+} from './support.js';
+
+/**
+ * Every way the search can fail, from the mocks' own failure scenarios (mocks/scenario.ts). Each
+ * shows a specific message in the picker and fires `search-error` with the contract's `kind` — and
+ * the admin's selection survives.
+ */
+const meta = {
+  title: 'Picker/Errors',
+  component: TAG,
+  args: defaultArgs,
+  render: (args) => renderPicker(args),
+  parameters: { layout: 'padded' },
+} satisfies Meta<PickerArgs>;
+export default meta;
+type Story = StoryObj<PickerArgs>;
+
+type Expected = { kind: SearchErrorDetail['error']['kind']; status?: number; words: RegExp };
+
+function failing(failure: Failure, expected: Expected, args: Partial<PickerArgs> = {}): Story {
+  return {
+    args,
+    loaders: [mockBackend({ failure })],
+    play: async ({ canvasElement }) => {
+      const el = pickerIn(canvasElement);
+      const { error } = await searchFailing(el, 'Harbor Point');
+      await expect(error.kind).toBe(expected.kind);
+      if (expected.status !== undefined) await expect(error.status).toBe(expected.status);
+      await expect(error.message.length).toBeGreaterThan(0);
+      // The picker shows the message itself, not a generic "something went wrong".
+      await waitFor(() => expect(textOf(el)).toMatch(expected.words));
+      await expect(options(el)).toHaveLength(0);
+      await expect(combobox(el)).not.toBeDisabled();
+    },
+  };
+}
+
+/** The connection dropped (MSW `HttpResponse.error()`). */
+export const NetworkDown = failing('network-down', { kind: 'network', words: /connect|network/i });
+
+/** 401: the admin's session expired — sign in again. */
+export const SessionExpired = failing('unauthorized', { kind: 'http', status: 401, words: /sign in/i });
+
+/** 403: this admin may not link accounts on this site. */
+export const PermissionDenied = failing('forbidden', { kind: 'http', status: 403, words: /permission/i });
+
+/** 429 with Retry-After: 5 — too many searches, wait a few seconds. */
+export const RateLimited = failing('rate-limited', { kind: 'http', status: 429, words: /too many|wait|seconds/i });
+
+/** 500 from the server. */
+export const ServerError = failing('server-error', { kind: 'http', status: 500, words: /HTTP 500/ });
+
+/** 503 with Retry-After: 30 — the search service is down for a while. */
+export const ServiceUnavailable = failing('service-unavailable', { kind: 'http', status: 503, words: /HTTP 503/ });
+
+/** The server never answers; the picker gives up after `timeout` (2 s here, 10 s by default). */
+export const Timeout = failing('timeout', { kind: 'timeout', words: /too long|time/i }, { timeout: 2000 });
+
+/** 200, but the body is cut off mid-JSON. */
+export const InvalidJson = failing('invalid-json', { kind: 'invalid-response', words: /unexpected|invalid|read/i });
+
+/** 200, but JSON from a different API: no site, no accounts list. */
+export const WrongShape = failing('wrong-shape', { kind: 'invalid-response', words: /unexpected|invalid|site|accounts/i });
+
+/**
+ * Every third account in the answer is broken (no id, no name, not an object): those are left out and
+ * counted, the rest still show. This is not a `search-error`.
+ */
+export const PartiallyMalformed: Story = {
+  loaders: [mockBackend({ failure: 'malformed-accounts' })],
+  play: async (context) => {
+    const el = pickerIn(context.canvasElement);
+    const { results } = await searchFor(el, 'Paving');
+    await expect(results.length).toBeGreaterThan(0);
+    await waitFor(() => expect(options(el).length).toBe(results.length));
+    await expect(codesShown(el).every(Boolean)).toBe(true);
+    // "N accounts could not be shown" — the count is in the message and the announcement.
+    await waitFor(() => expect(textOf(el)).toMatch(/could not|couldn't|left out|malformed/i));
+    await expect(liveRegion(el).textContent?.length).toBeGreaterThan(0);
+    await expect(backendOf(context).requests).toHaveLength(1);
+  },
+};
+
+/**
+ * An error after the admin picked an account: the selection stays (contract: a failed search never
+ * loses the current selection). The backend breaks between the two searches, like a real outage.
+ */
+export const ErrorKeepsSelection: Story = {
+  loaders: [mockBackend()],
+  play: async (context) => {
+    const el = pickerIn(context.canvasElement);
+    const harbor = STORY_ACCOUNTS.linkable;
+    await searchFor(el, harbor.searchFor);
+    await pick(el, harbor.id);
+    await expect(el.value).toEqual([harbor.id]);
+
+    backendOf(context).scenario.set({ failure: 'server-error' });
+    const { error } = await searchFailing(el, 'Whitfield');
+    await expect(error.status).toBe(500);
+    await expect(el.value).toEqual([harbor.id]);
+    await expect(textOf(el)).toContain(harbor.name);
+  },
+};
