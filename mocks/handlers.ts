@@ -30,17 +30,16 @@ export interface HandlerOptions {
   slowResponseMs?: number;
 }
 
-let cached: MockDataset | undefined;
+let cached: { key: string; dataset: MockDataset } | undefined;
 
 /**
  * The dataset for a seed and mock-world anchor, generated once and reused until either changes
  * (a reset starts a new world), so each request costs a search, not a generation.
  */
 export function datasetFor(seed: number, anchor: number, count = DEFAULT_ACCOUNT_COUNT): MockDataset {
-  if (!cached || cached.seed !== seed || cached.anchor !== anchor || cached.records.length < count) {
-    cached = createDataset({ seed, anchor, count });
-  }
-  return cached;
+  const key = `${seed}:${anchor}:${count}`;
+  if (cached?.key !== key) cached = { key, dataset: createDataset({ seed, anchor, count }) };
+  return cached.dataset;
 }
 
 export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
