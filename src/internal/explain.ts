@@ -65,15 +65,11 @@ function list(items: string[], locale: string, type: 'conjunction' | 'disjunctio
   return new Intl.ListFormat(locale, { style: 'long', type }).format(items);
 }
 
-/** A date and time in the admin's locale; the time alone when it is today. */
-export function formatWhen(iso: string, locale: string, today: Date = new Date()): string {
+/** A date and time in the admin's locale; the time alone (`timeOnly`) for a moment minutes away. */
+export function formatWhen(iso: string, locale: string, timeOnly = false): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const sameDay = date.toDateString() === today.toDateString();
-  const format = new Intl.DateTimeFormat(
-    locale,
-    sameDay ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' },
-  );
+  const format = new Intl.DateTimeFormat(locale, timeOnly ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' });
   return format.format(date);
 }
 
@@ -185,7 +181,7 @@ function explainPending(e: Eligibility, options: ExplainOptions): Pick<Explanati
   const minutes = options.syncWindowMinutes;
   const reason = msg(str`Booked recently and not in the portal yet: accounts reach it within ${minutes} minutes.`);
   const nextStep = e.expectedSyncBy
-    ? msg(str`It should be linkable by ${formatWhen(e.expectedSyncBy, options.locale)}. The picker checks again by itself.`)
+    ? msg(str`It should be linkable by ${formatWhen(e.expectedSyncBy, options.locale, true)}. The picker checks again by itself.`)
     : msg('It should be linkable within minutes. The picker checks again by itself.');
   return { reason, nextStep };
 }
@@ -195,7 +191,7 @@ function explainOverdue(e: Eligibility, options: ExplainOptions): Pick<Explanati
   const booked = e.facts.earliestRelevantBookedAt;
   const reason = booked
     ? msg(
-        str`Booked ${formatWhen(booked, options.locale)} but still not in the portal, long after the ${minutes}-minute sync.`,
+        str`Booked on ${formatWhen(booked, options.locale)} but still not in the portal, long after the ${minutes}-minute sync.`,
       )
     : msg(str`Booked long ago but still not in the portal, long after the ${minutes}-minute sync.`);
   return {

@@ -126,7 +126,8 @@ const LOAD_MORE_THRESHOLD_PX = 48;
  * @cssprop [--link-account-picker-font-size=0.9375rem] - Base font size.
  * @cssprop [--link-account-picker-radius=0.5rem] - Corner radius of the box, popup and chips.
  * @cssprop [--link-account-picker-spacing=0.5rem] - Base spacing unit.
- * @cssprop [--link-account-picker-color=light-dark(#1b1f24, #e6e9ee)] - Text colour.
+ * @cssprop [--link-account-picker-label-color=inherit] - Colour of the label (the page's text colour by default).
+ * @cssprop [--link-account-picker-color=light-dark(#1b1f24, #e6e9ee)] - Text colour of the box and the popup.
  * @cssprop [--link-account-picker-muted-color=light-dark(#59626f, #a3adbb)] - Secondary text colour.
  * @cssprop [--link-account-picker-background=light-dark(#ffffff, #1c2128)] - Background of the box and popup.
  * @cssprop [--link-account-picker-surface=light-dark(#f5f7fa, #252c35)] - Background of chips, hover and the summary line.
@@ -360,7 +361,7 @@ export class LinkAccountPicker extends LitElement {
     this.scheduleRecheck();
     this.updateCountdown();
     if (changed.has('activeIndex') && this.activeIndex >= 0) {
-      this.renderRoot.querySelector(`#option-${this.activeIndex}`)?.scrollIntoView({ block: 'nearest' });
+      this.renderRoot.querySelector(`[data-index="${this.activeIndex}"]`)?.scrollIntoView({ block: 'nearest' });
     }
   }
 
@@ -612,9 +613,16 @@ export class LinkAccountPicker extends LitElement {
           this.pick(option);
         } else if (this.open) {
           event.preventDefault();
+          if (this.searches.state.phase === 'error' && this.retryAt <= Date.now()) this.searches.retry();
         }
         return;
       }
+      case 'Tab':
+        // Forward into the popup's buttons (retry, load more) when there are any; otherwise move on.
+        if (event.shiftKey || !this.renderRoot.querySelector('.popup:not([hidden]) button:not(:disabled)')) {
+          this.open = false;
+        }
+        return;
       case 'Escape':
         if (this.open) {
           event.preventDefault();
@@ -624,9 +632,6 @@ export class LinkAccountPicker extends LitElement {
           event.preventDefault();
           this.clear();
         }
-        return;
-      case 'Tab':
-        this.open = false;
         return;
       case 'Backspace':
         if (this.text === '' && this.selection.length > 0 && this.input.selectionStart === 0) {
@@ -644,9 +649,9 @@ export class LinkAccountPicker extends LitElement {
   }
 
   private handleOptionClick(event: MouseEvent): void {
-    const row = (event.target as Element).closest<HTMLElement>('[role="option"]');
+    const row = (event.target as Element).closest<HTMLElement>('.row');
     if (!row) return;
-    const index = Number(row.id.slice('option-'.length));
+    const index = Number(row.dataset.index);
     const option = this.listView?.options[index];
     if (!option) return;
     this.activeIndex = index;
@@ -767,13 +772,19 @@ export class LinkAccountPicker extends LitElement {
     return outcome.site.name || outcome.site.id || this.site;
   }
 
+  /** All matches when the server says, else the ones loaded. */
+  private matchCount(outcome: SearchOutcome): number {
+    return outcome.total !== undefined && outcome.total > outcome.results.length ? outcome.total : outcome.results.length;
+  }
+
   private resultSummary(outcome: SearchOutcome, view: ListView, site: string): string {
     const shown = outcome.results.length;
+    const count = this.matchCount(outcome);
     const locale = currentLocale();
-    const one = new Intl.PluralRules(locale).select(shown) === 'one';
+    const one = new Intl.PluralRules(locale).select(count) === 'one';
     const found = one
       ? msg(str`1 account matches “${outcome.query}” on ${site}.`)
-      : msg(str`${shown} accounts match “${outcome.query}” on ${site}.`);
+      : msg(str`${count} accounts match “${outcome.query}” on ${site}.`);
     const counts = view.groups.map((group) => `${groupLabel(group.group)}: ${group.options.length}`);
     const parts = [found, new Intl.ListFormat(locale, { type: 'unit' }).format(counts) + '.'];
     if (outcome.total !== undefined && outcome.total > shown) {
@@ -815,20 +826,16 @@ export class LinkAccountPicker extends LitElement {
       </div>`;
     }
     if (phase === 'complete' && outcome && view && outcome.results.length > 0 && typed.length >= this.minLength) {
-      const shown = outcome.results.length;
+      const count = this.matchCount(outcome);
       const site = this.siteName(outcome);
       return html`<div class="status summary" part="status">
         <span>
-          ${new Intl.PluralRules(currentLocale()).select(shown) === 'one'
+          ${new Intl.PluralRules(currentLocale()).select(count) === 'one'
             ? msg(html`<strong>1 account</strong> matches “${outcome.query}” on ${site}`)
-            : msg(html`<strong>${shown} accounts</strong> match “${outcome.query}” on ${site}`)}
+            : msg(html`<strong>${count} accounts</strong> match “${outcome.query}” on ${site}`)}
         </span>
-        ${outcome.total !== undefined && outcome.total > shown
-          ? html`<span>${msg(str`Showing ${shown} of ${outcome.total}`)}</span>`
-          : nothing}
         ${this.searches.state.refreshing
-          ? html`<span class="spinner" part="spinner" aria-hidden="true"></span>
-              <span>${msg('Checking again…')}</span>`
+          ? html`<span><span class="spinner" part="spinner" aria-hidden="true"></span> ${msg('Checking again…')}</span>`
           : nothing}
       </div>`;
     }
@@ -851,7 +858,15 @@ export class LinkAccountPicker extends LitElement {
     }
   }
 
-  /** One account row. Kept in one method so a virtualizer can render rows on demand. */
+  /**
+   * One account row. Kept in one method so a virtualizer can render rows on demand.
+   *
+   * The option holds what names the account (name, number, contracts); the reason and next step sit
+   * beside it in the same row, aria-hidden and referenced by aria-describedby (which reads hidden
+   * nodes). So a screen reader says the reason once, as the description, and the option's visible
+   * text is exactly its name, which is what a voice-control user says to pick it. The countdown is
+   * visual only: its ticks must never reach a screen reader; the description says the time instead.
+   */
   private renderOption(option: OptionView, now: number): TemplateResult {
     const { index, result, explanation } = option;
     const { account, eligibility } = result;
@@ -864,52 +879,60 @@ export class LinkAccountPicker extends LitElement {
       const left = Date.parse(eligibility.expectedSyncBy) - now;
       countdown =
         left > 0
-          ? html`<span class="countdown" part="countdown" aria-hidden="true">
+          ? html`<span class="countdown" part="countdown">
               ${icon('pending', 'status-icon')}${msg(str`Linkable ${formatRelative(left, currentLocale())}`)} ·
               ${formatCountdown(left)}
             </span>`
-          : html`<span class="countdown" part="countdown" aria-hidden="true">${msg('Checking again…')}</span>`;
+          : html`<span class="countdown" part="countdown">${msg('Checking again…')}</span>`;
     }
     return html`<div
-      role="option"
-      id=${id}
-      class="option ${index === this.activeIndex ? 'active' : ''}"
-      part="option"
-      data-account-id=${account.id}
-      data-eligibility=${eligibility.code}
-      aria-disabled=${linkable ? 'false' : 'true'}
-      aria-selected=${selected ? 'true' : 'false'}
-      aria-labelledby="${id}-name ${id}-summary"
-      aria-describedby=${linkable ? nothing : `${id}-why`}
+      class="row ${index === this.activeIndex ? 'active' : ''} ${selected ? 'selected' : ''}"
+      role="none"
+      data-index=${index}
     >
-      <span class="marker" aria-hidden="true">${icon(GROUP_ICON[explanation.group], '')}</span>
-      <span class="body">
-        <span class="title" id="${id}-name">
-          <span class="name">${marks(highlight(account.name, query))}</span>
-          ${account.number
-            ? html`<span class="number">${marks(highlight(account.number, query, { ignorePunctuation: true }))}</span>`
-            : nothing}
+      <div
+        role="option"
+        id=${id}
+        class="option"
+        part="option"
+        data-account-id=${account.id}
+        data-eligibility=${eligibility.code}
+        aria-disabled=${linkable ? 'false' : 'true'}
+        aria-selected=${selected ? 'true' : 'false'}
+        aria-labelledby="${id}-name ${id}-summary"
+        aria-describedby=${linkable ? nothing : `${id}-why`}
+      >
+        <span class="marker" aria-hidden="true">${icon(GROUP_ICON[explanation.group], '')}</span>
+        <span class="body">
+          <span class="title" id="${id}-name">
+            <span class="name">${marks(highlight(account.name, query))}</span>
+            ${account.number
+              ? html`<span class="number">${marks(highlight(account.number, query, { ignorePunctuation: true }))}</span>`
+              : nothing}
+          </span>
+          <span class="summary-line" id="${id}-summary">${explanation.summary}</span>
         </span>
-        <span class="summary-line" id="${id}-summary">${explanation.summary}</span>
-        ${linkable
-          ? nothing
-          : html`<span class="why" id="${id}-why">
-              <span class="verdict">${explanation.status}.</span>
-              <span class="reason" part="reason">${explanation.reason}</span>
-              <span class="next" part="next-step">${explanation.nextStep}</span>
-            </span>`}
-        ${countdown}
-      </span>
-      ${icon('check', 'check')}
+        ${icon('check', 'check')}
+      </div>
+      ${linkable
+        ? nothing
+        : html`<div class="why" id="${id}-why" aria-hidden="true">
+            <span class="verdict">${explanation.status}.</span>
+            <span class="reason" part="reason">${explanation.reason}</span>
+            <span class="next" part="next-step">${explanation.nextStep}</span>
+          </div>`}
+      ${countdown === nothing ? nothing : html`<div class="why" aria-hidden="true">${countdown}</div>`}
     </div>`;
   }
 
+  /** The listbox takes tabindex -1 so its scrolling panel counts as keyboard-reachable; focus stays in the box. */
   private renderList(view: ListView | undefined): TemplateResult {
     const { outcome } = this.searches.state;
     const now = outcome ? outcomeNow(outcome).getTime() : Date.now();
     const groups = view && this.searches.state.phase === 'complete' ? view.groups : [];
     return html`<div
       id="listbox"
+      tabindex="-1"
       class="listbox"
       part="listbox"
       role="listbox"
@@ -939,8 +962,8 @@ export class LinkAccountPicker extends LitElement {
       ${moreError
         ? html`<span class="error-text">${moreError.message}</span>`
         : html`<span>${outcome.total !== undefined
-            ? msg(str`${outcome.results.length} of ${outcome.total} shown`)
-            : msg('More accounts match')}</span>`}
+            ? msg(str`Showing ${outcome.results.length} of ${outcome.total}`)
+            : msg(str`Showing ${outcome.results.length}; more accounts match`)}</span>`}
       ${outcome.nextCursor
         ? html`<button
             type="button"

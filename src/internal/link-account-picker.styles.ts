@@ -3,8 +3,10 @@ import { css } from 'lit';
 /**
  * Public tokens (`--link-account-picker-*`) are read once on :host into private `--_*` variables, so
  * a host overrides any of them from outside without fighting specificity, and the rules below never
- * read a public name directly. Defaults use `light-dark()`, which follows the page's `color-scheme`
- * (the element declares `light dark`; a host sets `color-scheme: light` on it to force light).
+ * read a public name directly. Defaults use `light-dark()`, which follows the `color-scheme` the element
+ * inherits: a page that declares `color-scheme: light dark` gets the dark look when the admin prefers
+ * it, and a light-only page never gets a dark widget (nor a label it can't read on its background).
+ * The label takes the page's own text colour, as it sits on the page.
  * No rule depends on a `style` attribute: a strict CSP (style-src-attr 'none') stays satisfied.
  */
 export const styles = css`
@@ -31,7 +33,6 @@ export const styles = css`
     --_popup-max-height: var(--link-account-picker-popup-max-height, 26rem);
     --_z-index: var(--link-account-picker-z-index, 1000);
 
-    color-scheme: light dark;
     display: block;
     position: relative;
     box-sizing: border-box;
@@ -40,7 +41,6 @@ export const styles = css`
     font-family: var(--_font-family);
     font-size: var(--_font-size);
     line-height: 1.4;
-    color: var(--_color);
     text-align: start;
     letter-spacing: normal;
     word-spacing: normal;
@@ -75,7 +75,7 @@ export const styles = css`
     display: block;
     margin-block-end: calc(var(--_spacing) * 0.5);
     font-weight: 600;
-    color: var(--_color);
+    color: var(--link-account-picker-label-color, inherit);
   }
 
   .control {
@@ -86,6 +86,7 @@ export const styles = css`
     min-height: 2.5rem;
     padding: calc(var(--_spacing) * 0.375) var(--_spacing);
     background: var(--_background);
+    color: var(--_color);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     cursor: text;
@@ -230,6 +231,7 @@ export const styles = css`
     max-height: var(--_popup-max-height);
     overflow: hidden;
     background: var(--_background);
+    color: var(--_color);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     box-shadow: var(--_shadow);
@@ -378,11 +380,7 @@ export const styles = css`
     --_group-color: var(--_linked);
   }
 
-  .option {
-    display: grid;
-    grid-template-columns: auto minmax(0, 1fr) auto;
-    gap: 0.25rem 0.75rem;
-    align-items: start;
+  .row {
     margin: 0 calc(var(--_spacing) * 0.5);
     padding: calc(var(--_spacing) * 0.875) var(--_spacing);
     border-inline-start: 3px solid var(--_group-color);
@@ -390,26 +388,33 @@ export const styles = css`
     cursor: pointer;
   }
 
-  .option + .option {
+  .row + .row {
     margin-block-start: 2px;
   }
 
-  .option[aria-disabled='true'] {
+  .row:has([aria-disabled='true']) {
     cursor: default;
   }
 
-  .option:hover {
+  .row:hover {
     background: var(--_surface);
   }
 
-  .option.active {
+  .row.selected {
+    background: var(--_active);
+  }
+
+  .row.active {
     background: var(--_active);
     outline: 2px solid var(--_accent);
     outline-offset: -2px;
   }
 
-  .option[aria-selected='true'] {
-    background: var(--_active);
+  .option {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr) auto;
+    gap: 0.25rem 0.75rem;
+    align-items: start;
   }
 
   .marker {
@@ -470,6 +475,8 @@ export const styles = css`
     display: grid;
     gap: 0.125rem;
     margin-block-start: 0.25rem;
+    /* Lines up with the name, past the marker. */
+    padding-inline-start: 2.25rem;
     font-size: 0.875em;
   }
 
@@ -529,19 +536,16 @@ export const styles = css`
   }
 
   @media (max-width: 480px) {
+    .row {
+      padding-inline: calc(var(--_spacing) * 0.75);
+    }
+
     .option {
-      grid-template-columns: auto minmax(0, 1fr);
       gap: 0.25rem 0.5rem;
     }
 
-    .check {
-      grid-column: 2;
-      justify-self: end;
-    }
-
-    .option[aria-selected='false'] .check,
-    .option:not([aria-selected]) .check {
-      display: none;
+    .why {
+      padding-inline-start: 0;
     }
   }
 
@@ -562,22 +566,22 @@ export const styles = css`
       border-color: CanvasText;
     }
 
-    .option,
+    .row,
     .chip {
       border-inline-start-color: CanvasText;
     }
 
-    .option.active {
+    .row.active {
       outline: 2px solid Highlight;
     }
 
-    .option[aria-selected='true'] {
+    .row.selected {
       forced-color-adjust: none;
       background: Highlight;
       color: HighlightText;
     }
 
-    .option[aria-disabled='true'] {
+    .row:has([aria-disabled='true']) .name {
       color: GrayText;
     }
 

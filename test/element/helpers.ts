@@ -151,3 +151,8 @@ export async function search(el: LinkAccountPicker, text: string): Promise<void>
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** The next event of that type, typed from HTMLElementEventMap. */
+export function nextEvent<K extends keyof HTMLElementEventMap>(el: EventTarget, type: K): Promise<HTMLElementEventMap[K]> {
+  return new Promise((resolve) => el.addEventListener(type, (event) => resolve(event as HTMLElementEventMap[K]), { once: true }));
+}

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { delay, http, HttpResponse } from 'msw';
 import type { LinkAccountPicker } from '../../src/link-account-picker.js';
 import type { SearchRequest } from '../../src/rules/types.js';
@@ -15,6 +15,7 @@ import {
   statusText,
   type,
   worker,
+  nextEvent,
 } from './helpers.js';
 
 async function picker(attrs: { debounce?: number; user?: string; limit?: number } = {}): Promise<LinkAccountPicker> {
@@ -99,7 +100,7 @@ describe('<link-account-picker> search', () => {
       calls.push(request);
       return body([accounts.linkable, accounts.label, { name: 'no id' }]);
     };
-    const complete = oneEvent(el, 'search-complete');
+    const complete = nextEvent(el, 'search-complete');
     await search(el, 'acme');
     const { detail } = await complete;
     expect(fetched).to.equal(false);
@@ -122,7 +123,7 @@ describe('<link-account-picker> search', () => {
     );
     const el = await picker();
     el.minChars = 3;
-    input(el).focus();
+    type(el, '');
     await el.updateComplete;
     expect(statusText(el)).to.equal('Type at least 3 characters of an account name or number.');
     expect(liveText(el)).to.equal(statusText(el));
@@ -186,7 +187,7 @@ describe('<link-account-picker> search', () => {
     await search(el, 'acm');
     await waitUntil(() => options(el).length === 2);
     expect(requests).to.equal(2);
-    const complete = oneEvent(el, 'search-complete');
+    const complete = nextEvent(el, 'search-complete');
     type(el, 'acme');
     const { detail } = await complete;
     expect(requests).to.equal(2);

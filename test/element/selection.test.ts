@@ -1,7 +1,7 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { LinkAccountPicker } from '../../src/link-account-picker.js';
-import { accounts, body, ENDPOINT, input, option, options, search, shadow, sleep, startWorker, type, worker } from './helpers.js';
+import { accounts, body, ENDPOINT, input, option, options, search, shadow, sleep, startWorker, type, worker, nextEvent } from './helpers.js';
 
 const all = Object.values(accounts);
 const second = { ...accounts.linkable, id: 'a-linkable-2', name: 'Acme Second', number: 'ACM000201' };
@@ -32,7 +32,7 @@ describe('<link-account-picker> selection', () => {
 
     it('picks a linkable account by click: account-select with its eligibility, then change', async () => {
       const log = record(el);
-      const selected = oneEvent(el, 'account-select');
+      const selected = nextEvent(el, 'account-select');
       option(el, 'a-linkable').click();
       const event = await selected;
       expect(event.bubbles && event.composed).to.equal(true);
@@ -157,7 +157,7 @@ describe('<link-account-picker> selection', () => {
 
     it('removing an unknown id fires account-deselect with a stand-in account', async () => {
       const el = await fixture<LinkAccountPicker>(html`<link-account-picker endpoint=${ENDPOINT} site="nwf" label="Accounts" multiple .value=${['ghost']}></link-account-picker>`);
-      const deselected = oneEvent(el, 'account-deselect');
+      const deselected = nextEvent(el, 'account-deselect');
       shadow(el).querySelector<HTMLButtonElement>('[part~="chip-remove"]')!.click();
       expect((await deselected).detail.account).to.deep.equal({ id: 'ghost', name: 'ghost', contracts: [] });
     });

@@ -93,7 +93,7 @@ describe('explain', () => {
     const words = say({ portalSyncedAt: null, contracts: [c({ bookedAt: '2026-03-09T08:00:00Z' })] });
     expect(words.eligibility.code).to.equal('sync-overdue');
     expect(words.status).to.equal('Sync overdue');
-    expect(words.reason).to.match(/^Booked .+ but still not in the portal, long after the 15-minute sync\.$/);
+    expect(words.reason).to.match(/^Booked on .+ but still not in the portal, long after the 15-minute sync\.$/);
     expect(words.nextStep).to.include('Contact support');
   });
 
