@@ -44,13 +44,14 @@ export type Settled =
   | { kind: 'complete'; query: string; ids: string[]; malformed: number }
   | { kind: 'error'; query: string; error: SearchErrorInfo };
 
-/** The next search-complete or search-error of `el`. */
-export function nextSettle(el: Picker): Promise<Settled> {
+/** The next search-complete or search-error of `el` (for `query`, when given). */
+export function nextSettle(el: Picker, query?: string): Promise<Settled> {
   return new Promise((resolve) => {
     const done = (event: Event) => {
+      const detail = (event as CustomEvent).detail;
+      if (query !== undefined && detail.query !== query) return;
       el.removeEventListener('search-complete', done);
       el.removeEventListener('search-error', done);
-      const detail = (event as CustomEvent).detail;
       resolve(
         event.type === 'search-complete'
           ? { kind: 'complete', query: detail.query, ids: detail.results.map((r: { account: { id: string } }) => r.account.id), malformed: detail.malformed ?? 0 }
@@ -63,10 +64,16 @@ export function nextSettle(el: Picker): Promise<Settled> {
 }
 
 /** Searches `query` with `searchAccounts` answering `body`, and resolves once the outcome is rendered. */
-export async function searchWith(el: Picker, query: string, body: unknown): Promise<Settled> {
-  el.searchAccounts = (async () => body) as unknown as SearchAccounts;
+export function searchWith(el: Picker, query: string, body: unknown): Promise<Settled> {
+  return searchUsing(el, query, async () => body);
+}
+
+/** Searches `query` with `fn` as the host's `searchAccounts`, and resolves once the outcome is rendered. */
+export async function searchUsing(el: Picker, query: string, fn: (...args: never[]) => unknown): Promise<Settled> {
+  el.searchAccounts = fn as unknown as SearchAccounts;
+  // A changed searchAccounts re-arms the search by itself: let that settle before typing.
   await el.updateComplete;
-  const settled = nextSettle(el);
+  const settled = nextSettle(el, query.trim());
   typeText(el, query);
   const outcome = await settled;
   await el.updateComplete;
