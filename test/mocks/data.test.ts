@@ -97,6 +97,15 @@ describe('mock dataset', () => {
     expect(newUser.get(STORY_ACCOUNTS.labelMismatch.id)).to.equal('linkable');
   });
 
+  it('links story accounts only where the guide says so', () => {
+    const storyIds = new Set(Object.values(STORY_ACCOUNTS).map((s) => s.id));
+    const linkedStories = [...dataset.links].flatMap(([user, ids]) => [...ids].filter((id) => storyIds.has(id)).map((id) => `${user} ${id}`));
+    expect(linkedStories).to.have.members([
+      `usr-1001 ${STORY_ACCOUNTS.alreadyLinked.id}`,
+      `usr-1002 ${STORY_ACCOUNTS.labelMismatch.id}`,
+    ]);
+  });
+
   it('links each demo user to a few accounts, and the new user to none', () => {
     for (const user of DEMO_USERS.slice(0, 3)) expect(dataset.links.get(user.id)!.size).to.be.within(2, 7);
     expect(dataset.links.get('usr-1004')!.size).to.equal(0);
