@@ -37,6 +37,20 @@ const config: StorybookConfig = {
     const { mergeConfig } = await import('vite');
     return mergeConfig(viteConfig, {
       plugins: [mswWorkerEverywhere()],
+      // Pre-bundled up front: found mid-run, Vite reloads the test page and the story tests flake.
+      optimizeDeps: {
+        include: [
+          'lit',
+          'lit/decorators.js',
+          'lit/directives/if-defined.js',
+          '@lit/localize',
+          '@lit/task',
+          'valibot',
+          'msw',
+          'msw/browser',
+          '@faker-js/faker/locale/en',
+        ],
+      },
       // Storybook's own chunks (axe, docs) are big by nature; the element's budget is `npm run size`.
       build: { chunkSizeWarningLimit: 1500 },
     });

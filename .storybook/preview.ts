@@ -34,6 +34,9 @@ const preview: Preview = {
     // Every story is also an accessibility test: a violation fails `npm run test-storybook`.
     a11y: { test: 'error' },
     docs: { toc: true },
+    options: {
+      storySort: { order: ['Design review', 'Picker', ['States', 'Eligibility', 'Errors', 'Selection', 'Presentation']] },
+    },
   },
 };
 
