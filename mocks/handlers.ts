@@ -14,6 +14,13 @@ export const MOCK_ENDPOINT = '/api/accounts/search';
 /** How long the 'slow-response' failure takes: longer than the picker's default 10 s timeout. */
 export const SLOW_RESPONSE_MS = 20_000;
 
+/**
+ * How long the 'timeout' failure holds a request before a gateway would give up (504). Clients time
+ * out long before; the cap only stops abandoned requests piling up in the service worker, which
+ * never sees the page's abort.
+ */
+export const GATEWAY_TIMEOUT_MS = 120_000;
+
 export interface HandlerOptions {
   endpoint?: string;
   /** The scenario to read on each request; the shared `scenario` store by default. */
@@ -28,6 +35,7 @@ export interface HandlerOptions {
   /** For latency jitter; tests pass a fixed one. */
   random?: () => number;
   slowResponseMs?: number;
+  gatewayTimeoutMs?: number;
 }
 
 let cached: { key: string; dataset: MockDataset } | undefined;
@@ -66,9 +74,10 @@ export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
         case 'rate-limited':
           return problem(429, 'rate-limited', 'Too many searches. Try again in a few seconds.', { 'Retry-After': '5' });
         case 'timeout':
-          // Never answers; only the client giving up (aborting) ends the request.
-          await wait(Number.POSITIVE_INFINITY, request.signal);
-          return HttpResponse.error();
+          // Never answers in any time a client waits; an abort ends it at once where MSW passes the
+          // abort on (in-page interception, Node), and a gateway's 504 ends it everywhere else.
+          if (!(await wait(options.gatewayTimeoutMs ?? GATEWAY_TIMEOUT_MS, request.signal))) return HttpResponse.error();
+          return problem(504, 'gateway-timeout', 'The account search did not answer in time.');
         case 'slow-response':
           if (!(await wait(options.slowResponseMs ?? SLOW_RESPONSE_MS, request.signal))) return HttpResponse.error();
           break;

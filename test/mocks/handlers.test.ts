@@ -188,6 +188,15 @@ describe('mock handlers (through the service worker)', () => {
       expect(await outcome).to.equal('AbortError');
     });
 
+    it('timeout: a gateway gives up with 504 long after any client would have', async () => {
+      worker.use(...createHandlers({ gatewayTimeoutMs: 300 }));
+      scenario.set({ failure: 'timeout' });
+      const start = performance.now();
+      const response = await fetch(url({ q: 'harbor' }));
+      expect(response.status).to.equal(504);
+      expect(performance.now() - start).to.be.at.least(280);
+    });
+
     it('slow response: answers after the delay, or is abandoned on abort', async () => {
       worker.use(...createHandlers({ slowResponseMs: 400 }));
       scenario.set({ failure: 'slow-response' });
