@@ -51,4 +51,12 @@ describe('strict Content-Security-Policy host', () => {
       weight: '700',
     });
   });
+
+  it('lets the picker search, render every verdict, page, pick, fail and retry with zero violations', async () => {
+    const { report, frame } = await loadHost('/test/hardening/csp/element.host.ts', 15_000);
+    frames.push(frame);
+    expect(report.error).to.equal(undefined);
+    expect(report.violations).to.deep.equal([]);
+    expect(report.observed).to.deep.equal({ rows: 7, picked: ['ok'], rowsAfterMore: 8, errorShown: true, retried: 7, valueAtEnd: [] });
+  });
 });
