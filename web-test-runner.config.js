@@ -7,6 +7,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { countReporter } from './scripts/wtr-count-reporter.js';
 import { frameworksEsm } from './test/frameworks/framework-esm-plugin.js';
 import { cspHostPlugin } from './test/hardening/csp-plugin.js';
+import { heapPlugin } from './test/hardening/heap-plugin.js';
 
 const require = createRequire(import.meta.url);
 const workerPath = require.resolve('msw/mockServiceWorker.js');
@@ -30,6 +31,8 @@ export default {
     frameworksEsm(),
     // Host pages under a strict CSP with Trusted Types, for test/hardening/csp.test.ts.
     cspHostPlugin(),
+    // Forced GC and live-object counts over DevTools, for test/hardening/memory.test.ts.
+    heapPlugin(),
     // An explicit target: 'auto' would pass decorators through and 'es2022' drops import attributes.
     esbuildPlugin({ ts: true, target: 'chrome130', tsconfig: './tsconfig.json' }),
   ],
