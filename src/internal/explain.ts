@@ -229,8 +229,8 @@ export function explain(_account: Account, eligibility: Eligibility, options: Ex
       break;
     case 'already-linked':
       words = {
-        reason: msg('Already linked to this user.'),
-        nextStep: msg('Nothing to do: the user already sees its contracts.'),
+        reason: msg('This user can already see its contracts.'),
+        nextStep: msg('Nothing to do.'),
       };
       break;
     case 'no-active-contract':

@@ -149,6 +149,7 @@ const LOAD_MORE_THRESHOLD_PX = 48;
 export class LinkAccountPicker extends LitElement {
   static override styles = styles;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  /** Takes part in forms: the selected ids are submitted under `name`. */
   static formAssociated = true;
 
   private readonly internals: ElementInternals = this.attachInternals();
@@ -213,7 +214,7 @@ export class LinkAccountPicker extends LitElement {
   @property({ type: Number }) limit = 25;
 
   /** Milliseconds before a request is abandoned as timed out. */
-  @property({ type: Number }) timeout = 10_000;
+  @property({ type: Number }) timeout = 10000;
 
   /** Disables the search box and the chips; a disabled picker submits nothing. */
   @property({ type: Boolean, reflect: true }) disabled = false;
@@ -861,11 +862,10 @@ export class LinkAccountPicker extends LitElement {
   /**
    * One account row. Kept in one method so a virtualizer can render rows on demand.
    *
-   * The option holds what names the account (name, number, contracts); the reason and next step sit
-   * beside it in the same row, aria-hidden and referenced by aria-describedby (which reads hidden
-   * nodes). So a screen reader says the reason once, as the description, and the option's visible
-   * text is exactly its name, which is what a voice-control user says to pick it. The countdown is
-   * visual only: its ticks must never reach a screen reader; the description says the time instead.
+   * Everything the option shows is in its accessible name (label-in-name: a voice-control user says
+   * what they see), and the reason with its next step is also its accessible description, as the
+   * contract asks. The countdown sits beside the option, visual only: its ticks must never reach a
+   * screen reader, and the reason already says the time.
    */
   private renderOption(option: OptionView, now: number): TemplateResult {
     const { index, result, explanation } = option;
@@ -899,7 +899,7 @@ export class LinkAccountPicker extends LitElement {
         data-eligibility=${eligibility.code}
         aria-disabled=${linkable ? 'false' : 'true'}
         aria-selected=${selected ? 'true' : 'false'}
-        aria-labelledby="${id}-name ${id}-summary"
+        aria-labelledby=${linkable ? `${id}-name ${id}-summary` : `${id}-name ${id}-summary ${id}-why`}
         aria-describedby=${linkable ? nothing : `${id}-why`}
       >
         <span class="marker" aria-hidden="true">${icon(GROUP_ICON[explanation.group], '')}</span>
@@ -911,17 +911,17 @@ export class LinkAccountPicker extends LitElement {
               : nothing}
           </span>
           <span class="summary-line" id="${id}-summary">${explanation.summary}</span>
+          ${linkable
+            ? nothing
+            : html`<span class="why" id="${id}-why">
+                <span class="verdict">${explanation.status}.</span>
+                <span class="reason" part="reason">${explanation.reason}</span>
+                <span class="next" part="next-step">${explanation.nextStep}</span>
+              </span>`}
         </span>
         ${icon('check', 'check')}
       </div>
-      ${linkable
-        ? nothing
-        : html`<div class="why" id="${id}-why" aria-hidden="true">
-            <span class="verdict">${explanation.status}.</span>
-            <span class="reason" part="reason">${explanation.reason}</span>
-            <span class="next" part="next-step">${explanation.nextStep}</span>
-          </div>`}
-      ${countdown === nothing ? nothing : html`<div class="why" aria-hidden="true">${countdown}</div>`}
+      ${countdown === nothing ? nothing : html`<div class="aside" aria-hidden="true">${countdown}</div>`}
     </div>`;
   }
 

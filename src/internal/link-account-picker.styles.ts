@@ -475,9 +475,12 @@ export const styles = css`
     display: grid;
     gap: 0.125rem;
     margin-block-start: 0.25rem;
+    font-size: 0.875em;
+  }
+
+  .aside {
     /* Lines up with the name, past the marker. */
     padding-inline-start: 2.25rem;
-    font-size: 0.875em;
   }
 
   .verdict {
@@ -544,8 +547,8 @@ export const styles = css`
       gap: 0.25rem 0.5rem;
     }
 
-    .why {
-      padding-inline-start: 0;
+    .aside {
+      padding-inline-start: 2rem;
     }
   }
 

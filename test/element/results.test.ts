@@ -76,7 +76,11 @@ describe('<link-account-picker> results', () => {
 
     it('names each option by name, number and contracts summary', () => {
       expect(accessibleName(el, 'a-linkable')).to.equal('Acme Leasing Ltd ACM000101 Customer on 1 and guarantor on 1 active contracts');
-      expect(accessibleName(el, 'a-linked')).to.equal('Acme Holdings ACM000102 Customer on 1 active contract');
+      // Everything visible on a row is in its name (label in name); the reason is also the description.
+      expect(accessibleName(el, 'a-linked')).to.equal(
+        'Acme Holdings ACM000102 Customer on 1 active contract Already linked. This user can already see its contracts. Nothing to do.',
+      );
+      expect(option(el, 'a-label').textContent).to.include('Its active contracts carry SUMMIT');
     });
 
     it('linkable: enabled, no reason', () => {
@@ -121,7 +125,7 @@ describe('<link-account-picker> results', () => {
     it('already linked', () => {
       expect(option(el, 'a-linked').getAttribute('aria-disabled')).to.equal('true');
       expect(description(el, 'a-linked')).to.equal(
-        'Already linked. Already linked to this user. Nothing to do: the user already sees its contracts.',
+        'Already linked. This user can already see its contracts. Nothing to do.',
       );
     });
 

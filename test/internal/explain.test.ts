@@ -100,8 +100,8 @@ describe('explain', () => {
   it('already linked', () => {
     const words = say({ linkedToUser: true, contracts: [c()] });
     expect(words.group).to.equal('linked');
-    expect(words.reason).to.equal('Already linked to this user.');
-    expect(words.nextStep).to.include('Nothing to do');
+    expect(words.reason).to.equal('This user can already see its contracts.');
+    expect(words.nextStep).to.equal('Nothing to do.');
   });
 
   it('never throws on odd facts', () => {
