@@ -4,8 +4,10 @@ import '../src/link-account-picker.js';
 import type { StoryKey } from '../mocks/data.js';
 import type { EligibilityCode } from '../src/rules/types.js';
 import {
+  backendOf,
   combobox,
   defaultArgs,
+  pickerArgTypes,
   expectExplained,
   mockBackend,
   nextEvent,
@@ -26,6 +28,7 @@ const meta = {
   title: 'Picker/Eligibility',
   component: TAG,
   args: defaultArgs,
+  argTypes: pickerArgTypes,
   render: (args) => renderPicker(args),
   loaders: [mockBackend()],
   parameters: { layout: 'padded' },
@@ -100,6 +103,25 @@ export const PendingSync: Story = {
     const before = clock();
     await waitFor(() => expect(clock()).not.toBe(before), { timeout: 2500 });
     await expect(combobox(el).getAttribute('aria-expanded')).toBe('true');
+  },
+};
+
+/**
+ * The trainers' "15-minute sync" in fast-forward: the account is waiting; the mock clock moves on 8
+ * minutes (the servicing system delivers it after 7), and the admin's next search finds it linkable.
+ */
+export const PendingSyncThenLinkable: Story = {
+  play: async (context) => {
+    const el = pickerIn(context.canvasElement);
+    const meadowlark = STORY_ACCOUNTS.pendingSync;
+    await searchFor(el, meadowlark.searchFor);
+    await expectExplained(el, meadowlark.id, 'pending-sync');
+
+    backendOf(context).scenario.advanceClock(8);
+    // A different query than before, so the answer is the server's, not the picker's cache.
+    const { results } = await searchFor(el, meadowlark.number);
+    await expect(results.find((r) => r.account.id === meadowlark.id)?.eligibility.code).toBe('linkable');
+    await expectExplained(el, meadowlark.id, 'linkable');
   },
 };
 

@@ -7,6 +7,7 @@ import {
   codesShown,
   combobox,
   defaultArgs,
+  pickerArgTypes,
   liveRegion,
   mockBackend,
   options,
@@ -31,6 +32,7 @@ const meta = {
   title: 'Picker/Errors',
   component: TAG,
   args: defaultArgs,
+  argTypes: pickerArgTypes,
   render: (args) => renderPicker(args),
   parameters: { layout: 'padded' },
 } satisfies Meta<PickerArgs>;
@@ -66,8 +68,16 @@ export const SessionExpired = failing('unauthorized', { kind: 'http', status: 40
 /** 403: this admin may not link accounts on this site. */
 export const PermissionDenied = failing('forbidden', { kind: 'http', status: 403, words: /permission/i });
 
-/** 429 with Retry-After: 5 — too many searches, wait a few seconds. */
-export const RateLimited = failing('rate-limited', { kind: 'http', status: 429, words: /too many|wait|seconds/i });
+/** 429 with Retry-After: 5 — too many searches; the retry button waits out the server's seconds. */
+export const RateLimited: Story = {
+  ...failing('rate-limited', { kind: 'http', status: 429, words: /too many/i }),
+  play: async (context) => {
+    await failing('rate-limited', { kind: 'http', status: 429, words: /too many/i }).play!(context);
+    const retry = pickerIn(context.canvasElement).shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry"]');
+    await expect(retry).toBeDisabled();
+    await expect(retry?.textContent).toMatch(/\d+\s*s/);
+  },
+};
 
 /** 500 from the server. */
 export const ServerError = failing('server-error', { kind: 'http', status: 500, words: /HTTP 500/ });

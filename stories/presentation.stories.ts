@@ -5,6 +5,7 @@ import '../src/link-account-picker.js';
 import {
   combobox,
   defaultArgs,
+  pickerArgTypes,
   emulateMedia,
   expectExplained,
   listbox,
@@ -26,6 +27,7 @@ const meta = {
   title: 'Picker/Presentation',
   component: TAG,
   args: defaultArgs,
+  argTypes: pickerArgTypes,
   render: (args) => renderPicker(args),
   // Every verdict in every condition: the trainers' named accounts, including the long and the Arabic name.
   loaders: [

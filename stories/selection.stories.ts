@@ -4,6 +4,7 @@ import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/link-account-picker.js';
 import {
   defaultArgs,
+  pickerArgTypes,
   mockBackend,
   nextEvent,
   option,
@@ -25,6 +26,7 @@ const meta = {
   title: 'Picker/Selection',
   component: TAG,
   args: defaultArgs,
+  argTypes: pickerArgTypes,
   render: (args) => renderPicker(args),
   loaders: [mockBackend()],
   parameters: { layout: 'padded' },

@@ -281,6 +281,26 @@ export const defaultArgs = {
   debounce: 40,
 } satisfies PickerArgs;
 
+/**
+ * Corrections to the argTypes Storybook derives from custom-elements.json. It keys them by name, so
+ * the `label` CSS part hides the `label` attribute (and its control); read-only and static members get
+ * no control, since setting them from the panel would do nothing or throw.
+ */
+export const pickerArgTypes = {
+  label: {
+    name: 'label',
+    description: 'Visible label of the search box (its accessible name). Also a CSS part of the same name.',
+    control: 'text',
+    table: { category: 'attributes', type: { summary: 'string' } },
+  },
+  formAssociated: { table: { disable: true } },
+  form: { control: false },
+  validity: { control: false },
+  validationMessage: { control: false },
+  willValidate: { control: false },
+  selectedAccounts: { control: false },
+} as const;
+
 export function renderPicker(args: PickerArgs): TemplateResult {
   return html`<link-account-picker
     endpoint=${ifDefined(args.endpoint)}
