@@ -88,9 +88,9 @@ function sync(): Promise<void> {
 }
 
 /**
- * Sets up the @lit/localize runtime and starts following `<html lang>`. Idempotent; called lazily by
- * the element (through `currentLocale()` or `LocaleController`) rather than at import time, so merely
- * importing the package changes nothing on the page.
+ * Sets up the @lit/localize runtime and starts following `<html lang>`. Idempotent. Runs when this
+ * module is first imported (below): the picker's very first render, before any search, must already
+ * speak the page's language.
  */
 export function startLocalization(): void {
   if (runtime !== undefined) return;
@@ -165,3 +165,5 @@ export class LocaleController implements ReactiveController {
 
   #onIntl = (): void => this.host.requestUpdate();
 }
+
+startLocalization();

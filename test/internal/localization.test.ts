@@ -135,7 +135,7 @@ describe('localization', () => {
         for (const account of response.accounts) text = text.replaceAll(account.name, '').replaceAll(account.number ?? '\u0000', '');
         text = text.replaceAll('Northwind Equipment Finance', '').replaceAll('acc-unknown-id', '');
         const english = text.match(/\b(the|an|and|or|of|on|in|to|is|it|can|be|not|yet|linked|link|account|accounts|contracts?|search|remove|selected|loading|more|type|try|again|matches?|booked|sync|customer|guarantor|label|site|minutes?|shown|showing)\b/gi);
-        expect(english, text.replace(/\s+/g, ' ')).to.equal(null);
+        expect(english, text.replace(/\s+/g, ' ').slice(-700)).to.equal(null);
         expect(options(el).every((o) => o.getAttribute('aria-disabled') !== null)).to.equal(true);
       } finally {
         el.remove();

@@ -1,0 +1,26 @@
+/**
+ * A page that is already in Spanish when the picker loads: the first render, before any search, is
+ * Spanish. (Its own file, so the page has not loaded the picker before.)
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import type { LinkAccountPicker } from '../../src/link-account-picker.js';
+
+describe('<link-account-picker> on a page that is already Spanish', () => {
+  it('renders in Spanish from the start', async () => {
+    document.documentElement.lang = 'es-MX';
+    await import('../../src/link-account-picker.js');
+    const el = document.createElement('link-account-picker') as LinkAccountPicker;
+    document.body.append(el);
+    try {
+      await el.updateComplete;
+      const input = () => el.shadowRoot!.querySelector('[role="combobox"]')!;
+      await waitUntil(() => input().getAttribute('placeholder') === 'Nombre o número de cuenta', 'placeholder in Spanish', {
+        timeout: 1000,
+      });
+      expect(input().getAttribute('aria-label')).to.equal('Buscar cuentas');
+    } finally {
+      el.remove();
+      document.documentElement.lang = '';
+    }
+  });
+});
