@@ -296,6 +296,8 @@ export class LinkAccountPicker extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('pointerdown', this.handleDocumentPointerDown, true);
+    // Moved in the page (disconnected, then connected again): bring the results back, from the cache.
+    if (this.hasUpdated && this.text.trim().length >= this.minLength) this.scheduleSearch(0);
   }
 
   override disconnectedCallback(): void {

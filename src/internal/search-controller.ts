@@ -32,6 +32,7 @@ interface Page {
   /** `performance.now()` when the body arrived. */
   receivedAt: number;
   malformed: number;
+  fromCache?: boolean;
 }
 
 /** The shown results of one query: every loaded page, evaluated. */
@@ -304,7 +305,7 @@ export class SearchController implements ReactiveController {
         outcome: this.state.outcome,
         loadingMore: false,
         refreshing: false,
-        moreError: job.kind === 'more' ? info : undefined,
+        moreError: info,
       });
     } else {
       this.setState({ phase: 'error', query, error: info, loadingMore: false, refreshing: false });
@@ -343,7 +344,7 @@ export class SearchController implements ReactiveController {
     const key = this.cacheKey(job, cursor);
     const cached = this.cache.get(key);
     if (cached && cached.expires > Date.now() && !job.bypassCache) {
-      return { ...cached.page, fromCache: true } as Page;
+      return { ...cached.page, fromCache: true };
     }
     this.cache.delete(key);
     const page = await this.request(job, cursor, signal);
@@ -367,6 +368,12 @@ export class SearchController implements ReactiveController {
     };
 
     let body: unknown;
+    if (!params.searchAccounts && !params.endpoint) {
+      throw new SearchFailure({
+        kind: 'network',
+        message: msg('The picker has nowhere to search: set its endpoint attribute or its searchAccounts property.'),
+      });
+    }
     if (params.searchAccounts) {
       try {
         const request = { query, site: params.site, limit: params.limit, signal: combined } as Parameters<SearchAccounts>[0];
@@ -449,7 +456,7 @@ function combine(job: Job, pages: Page[], base?: SearchOutcome): SearchOutcome {
     syncWindowMinutes: window,
     receivedAt: last.receivedAt,
     pageCount: (base?.pageCount ?? 0) + pages.length,
-    fromCache: (last as Page & { fromCache?: boolean }).fromCache === true,
+    fromCache: last.fromCache === true,
   };
   if (last.response.asOf !== undefined) outcome.asOf = last.response.asOf;
   const total = last.response.total;

@@ -338,3 +338,33 @@ describe('<link-account-picker> search', () => {
     expect(events).to.equal(0);
   });
 });
+
+describe('<link-account-picker> configuration', () => {
+  it('says so when it has nowhere to search', async () => {
+    const el = await fixture<LinkAccountPicker>(html`<link-account-picker site="nwf" label="Accounts" debounce="0"></link-account-picker>`);
+    const failed = nextEvent(el, 'search-error');
+    type(el, 'acme');
+    const { detail } = await failed;
+    expect(detail.error.message).to.equal(
+      'The picker has nowhere to search: set its endpoint attribute or its searchAccounts property.',
+    );
+  });
+
+  it('brings its results back when moved in the page', async () => {
+    let calls = 0;
+    const el = await fixture<LinkAccountPicker>(html`<link-account-picker site="nwf" label="Accounts" debounce="0"></link-account-picker>`);
+    el.searchAccounts = async () => {
+      calls++;
+      return body([accounts.linkable]);
+    };
+    await search(el, 'acme');
+    const parent = el.parentElement!;
+    el.remove();
+    const complete = nextEvent(el, 'search-complete');
+    parent.append(el);
+    expect((await complete).detail.query).to.equal('acme');
+    input(el).focus();
+    await waitUntil(() => options(el).length === 1, 'results back');
+    expect(calls).to.equal(1);
+  });
+});
