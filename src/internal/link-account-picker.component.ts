@@ -173,6 +173,8 @@ export class LinkAccountPicker extends LitElement {
   @state() private tick = 0;
   /** A 429 asked to wait until this time (ms since epoch). */
   @state() private retryAt = 0;
+  /** What the last pick or removal did, said once in the live region until the next change. */
+  @state() private selectionNotice = '';
 
   private selection: string[] = [];
   private initialValue: string[] = [];
@@ -529,6 +531,7 @@ export class LinkAccountPicker extends LitElement {
     }
     this.dispatchEvent(new AccountSelectEvent({ account, eligibility }));
     this.dispatchEvent(changeEvent());
+    this.selectionNotice = this.selectionText(msg(str`${account.name} selected.`));
     if (!this.multiple) this.open = false;
   }
 
@@ -540,6 +543,18 @@ export class LinkAccountPicker extends LitElement {
     this.requestUpdate('value');
     this.dispatchEvent(new AccountDeselectEvent({ account }));
     this.dispatchEvent(changeEvent());
+    this.selectionNotice = this.selectionText(msg(str`${account.name} removed.`));
+  }
+
+  /** "Acme selected. 2 accounts selected." */
+  private selectionText(what: string): string {
+    const n = this.selection.length;
+    if (!this.multiple) return what;
+    const count =
+      new Intl.PluralRules(currentLocale()).select(n) === 'one'
+        ? msg('1 account selected.')
+        : msg(str`${n} accounts selected.`);
+    return `${what} ${count}`;
   }
 
   private accountFor(id: string): Account {
@@ -558,6 +573,7 @@ export class LinkAccountPicker extends LitElement {
 
   private handleInput(event: InputEvent): void {
     this.text = (event.target as HTMLInputElement).value;
+    this.selectionNotice = '';
     this.open = true;
     this.activeIndex = -1;
     this.scheduleSearch(this.debounce >= 0 ? this.debounce : 250);
@@ -627,12 +643,15 @@ export class LinkAccountPicker extends LitElement {
         }
         return;
       case 'Escape':
+        // Handled here, it must not also close a dialog the picker sits in.
         if (this.open) {
           event.preventDefault();
+          event.stopPropagation();
           this.open = false;
           this.activeIndex = -1;
         } else if (this.text) {
           event.preventDefault();
+          event.stopPropagation();
           this.clear();
         }
         return;
@@ -990,6 +1009,7 @@ export class LinkAccountPicker extends LitElement {
 
   /** What the live region says: the settled state, never the countdown's ticks. */
   private announcement(view: ListView | undefined): string {
+    if (this.selectionNotice) return this.selectionNotice;
     const { phase } = this.searches.state;
     if (!this.open && phase !== 'error') return '';
     return this.statusText(view);

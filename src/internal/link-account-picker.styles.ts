@@ -581,6 +581,10 @@ export const styles = css`
     .row.selected {
       forced-color-adjust: none;
       background: Highlight;
+    }
+
+    .row.selected,
+    .row.selected * {
       color: HighlightText;
     }
 

@@ -126,6 +126,22 @@ describe('<link-account-picker> keyboard (WAI-ARIA combobox)', () => {
     expect(el.value).to.deep.equal(['a-linkable']);
   });
 
+  it('a handled Escape does not reach the page (a dialog around the picker stays open)', async () => {
+    await typed(el, 'acme');
+    let reached = 0;
+    const listener = () => reached++;
+    document.addEventListener('keydown', listener);
+    try {
+      await sendKeys({ press: 'Escape' });
+      await sendKeys({ press: 'Escape' });
+      expect(reached).to.equal(0);
+      await sendKeys({ press: 'Escape' });
+      expect(reached).to.equal(1);
+    } finally {
+      document.removeEventListener('keydown', listener);
+    }
+  });
+
   it('Down reopens a closed list', async () => {
     await typed(el, 'acme');
     await sendKeys({ press: 'Escape' });

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { LinkAccountPicker } from '../../src/link-account-picker.js';
-import { accounts, body, ENDPOINT, input, option, options, search, shadow, sleep, startWorker, type, worker, nextEvent } from './helpers.js';
+import { accounts, body, ENDPOINT, input, liveText, option, options, search, shadow, sleep, startWorker, type, worker, nextEvent } from './helpers.js';
 
 const all = Object.values(accounts);
 const second = { ...accounts.linkable, id: 'a-linkable-2', name: 'Acme Second', number: 'ACM000201' };
@@ -114,6 +114,21 @@ describe('<link-account-picker> selection', () => {
       expect(shadow(el).querySelector('[role="listbox"]')!.getAttribute('aria-multiselectable')).to.equal('true');
       expect(shadow(el).querySelector('.popup')!.hasAttribute('hidden')).to.equal(false);
       expect(options(el).filter((row) => row.getAttribute('aria-selected') === 'true')).to.have.length(2);
+    });
+
+    it('says what a pick or a removal did in the live region', async () => {
+      option(el, 'a-linkable').click();
+      await el.updateComplete;
+      expect(liveText(el)).to.equal('Acme Leasing Ltd selected. 1 account selected.');
+      option(el, 'a-linkable-2').click();
+      await el.updateComplete;
+      expect(liveText(el)).to.equal('Acme Second selected. 2 accounts selected.');
+      shadow(el).querySelector<HTMLButtonElement>('[data-account-id="a-linkable"] [part~="chip-remove"]')!.click();
+      await el.updateComplete;
+      expect(liveText(el)).to.equal('Acme Leasing Ltd removed. 1 account selected.');
+      type(el, 'acm');
+      await el.updateComplete;
+      expect(liveText(el)).to.not.include('removed');
     });
 
     it('picking a selected account again removes it', async () => {
