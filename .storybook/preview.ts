@@ -1,23 +1,23 @@
-/// <reference types="vite/client" />
 import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components';
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
+import manifest from '../custom-elements.json';
+import { handlers } from '../mocks/handlers.js';
 
 // Autodocs (attributes, properties, events, parts, custom properties) and the controls come from the
-// manifest `npm run analyze` writes. A glob rather than a plain import so a fresh checkout that has not
-// run the analyzer yet still starts; the warning says why the tables are empty.
-const manifests = import.meta.glob<object>('../custom-elements.json', { eager: true, import: 'default' });
-const manifest = Object.values(manifests)[0];
-if (manifest) setCustomElementsManifest(manifest);
-else console.warn('[storybook] custom-elements.json is missing: run `npm run analyze` for the API tables.');
+// committed manifest (`npm run analyze`; CI fails when it is stale).
+setCustomElementsManifest(manifest);
 
 /**
- * One worker for the whole Storybook. An unmocked call to the search API is a story bug (it would hit
- * a real backend, or nothing), so it is reported loudly; asset and Storybook-internal requests pass.
+ * One worker for the whole Storybook, answering with the mocks' own handlers (the same backend as the
+ * demo and the tests) so any story can search. Stories that need their own scenario add handlers in
+ * front through a loader (stories/support.ts mockBackend()); the addon resets those between stories,
+ * these initial ones stay. Any other call to /api is a story bug and is reported loudly; asset and
+ * Storybook-internal requests pass.
  */
 async function startWorker() {
-  const worker = setupWorker();
+  const worker = setupWorker(...handlers);
   await worker.start({
     quiet: true,
     onUnhandledRequest(request, print) {
