@@ -1,7 +1,8 @@
 /**
- * What the stories' play functions share: reaching into the picker through its public contract only
- * (CONTRACT.md §4 — role=combobox, role=listbox, role=option with data-account-id / data-eligibility,
- * aria-disabled, the polite live region, the events), never through its internal class names.
+ * What the stories' play functions share: reaching into the picker through its public surface only —
+ * the contract's hooks (CONTRACT.md §4: role=combobox, role=listbox, role=option with data-account-id
+ * / data-eligibility, aria-disabled, the polite live region, the events) and the CSS parts its manifest
+ * documents — never through internal class names or element structure.
  */
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -12,9 +13,16 @@ import { DEFAULT_SEED, STORY_ACCOUNTS, type StoryKey } from '../mocks/data.js';
 import { createHandlers, datasetFor, MOCK_ENDPOINT } from '../mocks/handlers.js';
 import { createScenarioStore, type Scenario, type ScenarioStore } from '../mocks/scenario.js';
 import { searchPage } from '../mocks/search.js';
-import type { EligibilityCode, SearchResponse } from '../src/rules/types.js';
+import type {
+  EligibilityCode,
+  LinkAccountPicker,
+  SearchCompleteDetail,
+  SearchErrorDetail,
+  SearchResponse,
+} from '../src/link-account-picker.js';
 
 export { MOCK_ENDPOINT, STORY_ACCOUNTS };
+export type { SearchCompleteDetail, SearchErrorDetail };
 
 export type MediaEmulation = { colorScheme?: 'light' | 'dark' | null; forcedColors?: 'active' | 'none' | null };
 
@@ -37,13 +45,8 @@ export async function emulateMedia(media: MediaEmulation): Promise<() => Promise
 
 export const TAG = 'link-account-picker';
 
-/** The element's public shape, as far as stories need it (the class is another module's business). */
-export interface Picker extends HTMLElement {
-  value: string[];
-  readonly selectedAccounts: { id: string; name: string }[];
-  disabled: boolean;
-  required: boolean;
-}
+/** The element as its package types it (a type-only import: registering is the stories' own import). */
+export type Picker = LinkAccountPicker;
 
 export function pickerIn(canvasElement: HTMLElement): Picker {
   const el = canvasElement.querySelector<Picker>(TAG);
@@ -101,18 +104,6 @@ export function nextEvent<D = unknown>(el: Picker, name: string, timeout = 8000)
   // A story that already failed elsewhere must not also report this as an unhandled rejection.
   promise.catch(() => {});
   return promise;
-}
-
-export interface SearchCompleteDetail {
-  query: string;
-  results: { account: { id: string; name: string }; eligibility: { code: EligibilityCode; expectedSyncBy?: string } }[];
-  nextCursor: string | null;
-  total?: number;
-}
-
-export interface SearchErrorDetail {
-  query: string;
-  error: { kind: 'network' | 'http' | 'timeout' | 'invalid-response'; status?: number; message: string };
 }
 
 /**
