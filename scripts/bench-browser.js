@@ -82,7 +82,7 @@ try {
       format: 'esm',
       platform: 'browser',
       target: 'chrome130',
-      minify: true,
+      minify: !process.env.BENCH_NO_MINIFY,
       sourcemap: 'linked',
       // What a host's production build gets: Lit's production code, not its dev-mode checks.
       conditions: ['browser', 'production'],
@@ -165,9 +165,31 @@ async function drive(page, cdp, action, args) {
       const { metrics } = await cdp.send('Performance.getMetrics');
       return Object.fromEntries(metrics.map(({ name, value }) => [name, value]));
     }
+    case 'profileStart':
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+      return null;
+    case 'profileStop': {
+      const { profile } = await cdp.send('Profiler.stop');
+      return topFunctions(profile, args.top ?? 15);
+    }
     default:
       throw new Error(`unknown drive action ${action}`);
   }
+}
+
+/** Self time per function from a CPU profile, largest first: where a slow interaction goes. */
+function topFunctions(profile, top) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  const dt = profile.timeDeltas;
+  profile.samples.forEach((id, i) => {
+    const { callFrame: f } = byId.get(id);
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+  });
+  return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, ms]) => ({ name, ms: Math.round(ms * 10) / 10 }));
 }
 
 function printSection({ title, rows, notes = [] }) {
