@@ -178,7 +178,7 @@ export class LinkAccountPicker extends LitElement {
 
   private selection: string[] = [];
   private initialValue: string[] = [];
-  /** Accounts known for selected ids: picked, or seen in results. */
+  /** Accounts known for ids that were selected: picked, or seen in results (kept if the host re-selects them). */
   private readonly known = new Map<string, AccountResult>();
   private debounceTimer?: ReturnType<typeof setTimeout>;
   private recheckTimer?: ReturnType<typeof setTimeout>;
@@ -233,23 +233,23 @@ export class LinkAccountPicker extends LitElement {
   /** Called instead of `fetch` when set; its result is treated exactly like a response body. */
   @property({ attribute: false }) searchAccounts?: SearchAccounts;
 
-  /** Ids of the selected accounts; at most one unless `multiple`. Setting it never fires `change`. */
+  /** Ids of the selected accounts; at most one unless `multiple` (then the first). Setting it never fires `change`. */
   @property({ attribute: false })
   get value(): string[] {
-    return [...this.selection];
+    return this.multiple ? [...this.selection] : this.selection.slice(0, 1);
   }
   set value(ids: string[]) {
-    const old = this.selection;
+    const old = this.value;
     const list = Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string' && id !== '') : [];
-    const unique = [...new Set(list)];
-    this.selection = this.multiple ? unique : unique.slice(0, 1);
+    // Kept whole until the next update: a framework may set `multiple` just after `value`.
+    this.selection = [...new Set(list)];
     this.requestUpdate('value', old);
   }
 
   /** The selected accounts that a search or a pick has described (ids not seen yet are left out). */
   get selectedAccounts(): Account[] {
-    return this.selection.flatMap((id) => {
-      const entry = this.known.get(id);
+    return this.value.flatMap((id) => {
+      const entry = this.known.get(id) ?? this.resultFor(id);
       return entry ? [entry.account] : [];
     });
   }
@@ -347,9 +347,7 @@ export class LinkAccountPicker extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('multiple') && !this.multiple && this.selection.length > 1) {
-      this.selection = this.selection.slice(0, 1);
-    }
+    if (!this.multiple && this.selection.length > 1) this.selection = this.selection.slice(0, 1);
     if (this.isDisabled && this.open) this.open = false;
     const requestChanged = (['endpoint', 'site', 'user', 'limit', 'fetchInit', 'searchAccounts'] as const).some(
       (key) => changed.has(key),
@@ -423,7 +421,8 @@ export class LinkAccountPicker extends LitElement {
     const wait = Math.max(delay, this.retryAt - Date.now());
     this.debounceTimer = setTimeout(() => {
       const current = this.searches.state;
-      const sameParams = current.outcome && !this.paramsDiffer(current.outcome.params);
+      const active = this.searches.activeParams;
+      const sameParams = active !== undefined && !this.paramsDiffer(active);
       // The same query settling again (e.g. a space typed and removed) keeps what is shown.
       if (current.query === query && current.phase !== 'error' && current.phase !== 'idle' && sameParams) return;
       this.activeIndex = -1;
@@ -525,10 +524,7 @@ export class LinkAccountPicker extends LitElement {
     this.known.set(account.id, option.result);
     this.selection = this.multiple ? [...this.selection, account.id] : [account.id];
     this.requestUpdate('value');
-    for (const id of replaced) {
-      this.dispatchEvent(new AccountDeselectEvent({ account: this.accountFor(id) }));
-      this.known.delete(id);
-    }
+    for (const id of replaced) this.dispatchEvent(new AccountDeselectEvent({ account: this.accountFor(id) }));
     this.dispatchEvent(new AccountSelectEvent({ account, eligibility }));
     this.dispatchEvent(changeEvent());
     this.selectionNotice = this.selectionText(msg(str`${account.name} selected.`));
@@ -539,7 +535,6 @@ export class LinkAccountPicker extends LitElement {
     if (this.isDisabled || !this.selection.includes(id)) return;
     const account = this.accountFor(id);
     this.selection = this.selection.filter((selected) => selected !== id);
-    this.known.delete(id);
     this.requestUpdate('value');
     this.dispatchEvent(new AccountDeselectEvent({ account }));
     this.dispatchEvent(changeEvent());

@@ -261,6 +261,11 @@ export class SearchController implements ReactiveController {
     this.setState({ phase: 'idle', query: '', loadingMore: false, refreshing: false });
   }
 
+  /** The parameters of the search shown, loading or failed; undefined when idle. */
+  get activeParams(): SearchParams | undefined {
+    return this.lastJob?.params;
+  }
+
   /** Forgets cached answers (the endpoint, site or credentials changed). */
   clearCache(): void {
     this.cache.clear();

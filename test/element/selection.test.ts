@@ -177,6 +177,20 @@ describe('<link-account-picker> selection', () => {
       expect((await deselected).detail.account).to.deep.equal({ id: 'ghost', name: 'ghost', contracts: [] });
     });
 
+    it('keeps every id when the host sets value before multiple (as frameworks may)', async () => {
+      const el = await fixture<LinkAccountPicker>(html`<link-account-picker name="a"></link-account-picker>`);
+      el.value = ['a', 'b'];
+      el.multiple = true;
+      await el.updateComplete;
+      expect(el.value).to.deep.equal(['a', 'b']);
+      el.multiple = false;
+      await el.updateComplete;
+      expect(el.value).to.deep.equal(['a']);
+      el.multiple = true;
+      await el.updateComplete;
+      expect(el.value).to.deep.equal(['a']);
+    });
+
     it('drops duplicates and non-strings', async () => {
       const el = await fixture<LinkAccountPicker>(html`<link-account-picker multiple></link-account-picker>`);
       el.value = ['a', 'a', 7 as unknown as string, '', 'b'];
