@@ -347,6 +347,8 @@ export class LinkAccountPicker extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    // Computed here, not in render(): it may move the active row, a state change render() must not make.
+    this.viewFor(this.searches.state.outcome);
     if (!this.multiple && this.selection.length > 1) this.selection = this.selection.slice(0, 1);
     if (this.isDisabled && this.open) this.open = false;
     const requestChanged = (['endpoint', 'site', 'user', 'limit', 'fetchInit', 'searchAccounts'] as const).some(
@@ -734,6 +736,9 @@ export class LinkAccountPicker extends LitElement {
       }
       groups.push(view);
     }
+    // New pages land inside their groups, so the same account may move: keep the keyboard on it.
+    const activeId = this.listView?.options[this.activeIndex]?.result.account.id;
+    if (activeId !== undefined) this.activeIndex = options.findIndex((o) => o.result.account.id === activeId);
     this.listView = { outcome, locale, groups, options };
     return this.listView;
   }

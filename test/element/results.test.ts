@@ -295,6 +295,21 @@ describe('<link-account-picker> results', () => {
       expect(shadow(el).querySelector('[part~="footer"]')!.textContent).to.include('HTTP 502');
     });
 
+    it('keeps the keyboard on the same account when a new page lands inside its group', async () => {
+      const el = await picker();
+      const blocked = (i: number): Account => ({ id: `b${i}`, name: `Acme Blocked ${i}`, contracts: [] });
+      el.searchAccounts = async ({ cursor }) =>
+        body(cursor ? page(10, 3) : [...page(0, 2), blocked(0), blocked(1)], { nextCursor: cursor ? null : 'n' });
+      await search(el, 'acme');
+      const box = el.shadowRoot!.querySelector('input')!;
+      const key = (k: string) => box.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true }));
+      key('End');
+      await waitUntil(() => options(el).length === 7, 'next page loaded by End');
+      const activeId = () => el.shadowRoot!.getElementById(box.getAttribute('aria-activedescendant')!)!.dataset.accountId;
+      expect(activeId()).to.equal('b1');
+      expect(options(el).map((o) => o.dataset.accountId)).to.deep.equal(['p0', 'p1', 'p10', 'p11', 'p12', 'b0', 'b1']);
+    });
+
     it('does not repeat an account that appears on two pages', async () => {
       const el = await picker();
       el.searchAccounts = async ({ cursor }) => body(cursor ? page(3, 5) : page(0, 5), { nextCursor: cursor ? null : 'n' });
