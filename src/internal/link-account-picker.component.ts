@@ -31,6 +31,9 @@ interface OptionView {
   index: number;
   result: AccountResult;
   explanation: Explanation;
+  /** The name and number split at the query's matches, computed once per results. */
+  nameParts: TextPart[];
+  numberParts: TextPart[];
 }
 
 interface GroupView {
@@ -730,7 +733,15 @@ export class LinkAccountPicker extends LitElement {
       if (results.length === 0) continue;
       const view: GroupView = { group, options: [] };
       for (const result of results) {
-        const option = { index: options.length, result, explanation: explanations.get(result)! };
+        const option: OptionView = {
+          index: options.length,
+          result,
+          explanation: explanations.get(result)!,
+          nameParts: highlight(result.account.name, outcome.query),
+          numberParts: result.account.number
+            ? highlight(result.account.number, outcome.query, { ignorePunctuation: true })
+            : [],
+        };
         options.push(option);
         view.options.push(option);
       }
@@ -893,7 +904,6 @@ export class LinkAccountPicker extends LitElement {
     const { account, eligibility } = result;
     const id = `option-${index}`;
     const selected = this.selection.includes(account.id);
-    const query = this.searches.state.outcome?.query ?? '';
     const linkable = eligibility.linkable;
     let countdown: TemplateResult | typeof nothing = nothing;
     if (eligibility.code === 'pending-sync' && eligibility.expectedSyncBy) {
@@ -926,10 +936,8 @@ export class LinkAccountPicker extends LitElement {
         <span class="marker" aria-hidden="true">${icon(GROUP_ICON[explanation.group], '')}</span>
         <span class="body">
           <span class="title" id="${id}-name">
-            <span class="name">${marks(highlight(account.name, query))}</span>
-            ${account.number
-              ? html`<span class="number">${marks(highlight(account.number, query, { ignorePunctuation: true }))}</span>`
-              : nothing}
+            <span class="name">${marks(option.nameParts)}</span>
+            ${account.number ? html`<span class="number">${marks(option.numberParts)}</span>` : nothing}
           </span>
           <span class="summary-line" id="${id}-summary">${explanation.summary}</span>
           ${linkable
