@@ -390,30 +390,6 @@ export class LinkAccountPicker extends LitElement {
     }
   }
 
-  /** Whether the picker has a valid selection; fires `invalid` when not, like a native control. */
-  checkValidity(): boolean {
-    return this.internals.checkValidity();
-  }
-
-  /** Like `checkValidity()`, and shows the browser's message at the search box. */
-  reportValidity(): boolean {
-    return this.internals.reportValidity();
-  }
-
-  /** Moves focus to the search box. */
-  override focus(options?: FocusOptions): void {
-    this.input?.focus(options);
-  }
-
-  /** Clears the query and closes the results; the selection stays. */
-  clear(): void {
-    this.text = '';
-    this.open = false;
-    this.activeIndex = -1;
-    clearTimeout(this.debounceTimer);
-    this.searches.cancel();
-  }
-
   // ---- search --------------------------------------------------------------------------------------
 
   private scheduleSearch(delay: number): void {
@@ -707,6 +683,32 @@ export class LinkAccountPicker extends LitElement {
 
   private handleLoadMore(): void {
     this.searches.loadMore();
+  }
+
+  // ---- public methods ------------------------------------------------------------------------------
+
+  /** Whether the picker has a valid selection; fires `invalid` when not, like a native control. */
+  checkValidity(): boolean {
+    return this.internals.checkValidity();
+  }
+
+  /** Like `checkValidity()`, and shows the browser's message at the search box. */
+  reportValidity(): boolean {
+    return this.internals.reportValidity();
+  }
+
+  /** Moves focus to the search box. */
+  override focus(options?: FocusOptions): void {
+    this.input?.focus(options);
+  }
+
+  /** Clears the query and closes the results; the selection stays. */
+  clear(): void {
+    this.text = '';
+    this.open = false;
+    this.activeIndex = -1;
+    clearTimeout(this.debounceTimer);
+    this.searches.cancel();
   }
 
   // ---- rendering -----------------------------------------------------------------------------------
