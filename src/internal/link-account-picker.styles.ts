@@ -538,17 +538,24 @@ export const styles = css`
     color: var(--_error);
   }
 
+  /* Narrow screens: the row's coloured edge and the group heading carry the group; the text gets the width. */
   @media (max-width: 480px) {
     .row {
       padding-inline: calc(var(--_spacing) * 0.75);
     }
 
     .option {
+      grid-template-columns: minmax(0, 1fr) auto;
       gap: 0.25rem 0.5rem;
     }
 
+    .marker,
+    .row:not(.selected) .check {
+      display: none;
+    }
+
     .aside {
-      padding-inline-start: 2rem;
+      padding-inline-start: 0;
     }
   }
 
