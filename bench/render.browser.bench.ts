@@ -67,8 +67,9 @@ async function timePicker(response: SearchResponse): Promise<Sample> {
   return sample;
 }
 
-async function timeFloor(response: SearchResponse): Promise<Sample> {
+async function timeFloor(response: SearchResponse, virtual = false): Promise<Sample> {
   const el = new FloorList();
+  el.virtual = virtual;
   stage.append(el);
   await el.updateComplete;
   await painted();
@@ -87,10 +88,12 @@ run(async () => {
   for (const [n, rounds] of SIZES) {
     const picker: Sample[] = [];
     const floor: Sample[] = [];
+    const virtualFloor: Sample[] = [];
     for (let round = 0; round < rounds + WARMUP; round += 1) {
       // A fresh copy each time: the picker must not profit from having seen the objects before.
       const a = structuredClone(makeResponse(n));
       const b = structuredClone(a);
+      const c = structuredClone(a);
       await quiet();
       // Alternate who goes first, so neither always runs on a warmer engine.
       let pickerSample: Sample;
@@ -102,9 +105,11 @@ run(async () => {
         f = await timeFloor(b);
         pickerSample = await timePicker(a);
       }
+      const v = await timeFloor(c, true);
       if (round >= WARMUP) {
         picker.push(pickerSample);
         floor.push(f);
+        virtualFloor.push(v);
       }
     }
     const mp = median(picker.map((s) => s.ms));
@@ -114,8 +119,16 @@ run(async () => {
       { name: `${n} rows: floor (bare Lit list)`, value: mf, unit: 'ms', note: `${floor[0]!.rowsInDom} options in the DOM` },
       { name: `${n} rows: ratio picker/floor`, value: mp / mf, unit: '×', note: n === 1_000 ? 'goal ≤ 1.25×' : '' },
     );
+    if (picker[0]!.rowsInDom < n) {
+      const mv = median(virtualFloor.map((s) => s.ms));
+      rows.push(
+        { name: `${n} rows: floor, virtualized (same virtualizer)`, value: mv, unit: 'ms', note: `${virtualFloor[0]!.rowsInDom} options in the DOM` },
+        { name: `${n} rows: ratio picker/virtualized floor`, value: mp / mv, unit: '×', note: 'like for like' },
+      );
+    }
   }
   notes.push(`median of ${SIZES.map(([n, r]) => `${r} rounds at ${n}`).join(', ')} (after ${WARMUP} warm-up rounds each)`);
   notes.push('response handed over → frame with the rows painted (rAF, then a task after that frame)');
+  notes.push('the picker virtualizes lists over 200 rows; the virtualized floor is shown wherever it does');
   await report({ title: 'Rendering: response → painted rows', rows, notes });
 });
