@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['dist/', 'storybook-static/', 'node_modules/', 'custom-elements.json', 'src/generated/'] },
@@ -19,6 +20,11 @@ export default tseslint.config(
         { paths: [{ name: 'lit/directives/unsafe-html.js', message: 'Render data as text.' }] },
       ],
     },
+  },
+  {
+    // Configs and scripts run in Node, not in the page.
+    files: ['*.config.{js,ts,mjs}', 'scripts/**', '.storybook/main.ts', 'test/**/*-plugin.js'],
+    languageOptions: { globals: globals.node },
   },
   {
     files: ['test/**', 'stories/**', 'mocks/**', 'bench/**', 'demo/**', 'scripts/**', '.storybook/**'],
