@@ -82,9 +82,8 @@ export function createPickerHost(form: HTMLFormElement, options: { elementReady:
     for (const listener of listeners) listener(entries);
   }
 
-  // Read after the event: the picker fires `change` before it hands the new value to the form
-  // (reported to the element's owner), and a task later FormData has it.
-  form.addEventListener('change', () => setTimeout(publishFormData));
+  // The picker hands its new value to the form before it fires `change`, as native controls do.
+  form.addEventListener('change', publishFormData);
   form.addEventListener('reset', () => {
     status.textContent = '';
     // Form-associated elements restore their value in formResetCallback, after the event.

@@ -505,6 +505,8 @@ export class LinkAccountPicker extends LitElement {
     this.known.set(account.id, option.result);
     this.selection = this.multiple ? [...this.selection, account.id] : [account.id];
     this.requestUpdate('value');
+    // Now, not at the next render: a host's change listener reads FormData and validity at once.
+    this.updateFormState();
     for (const id of replaced) this.dispatchEvent(new AccountDeselectEvent({ account: this.accountFor(id) }));
     this.dispatchEvent(new AccountSelectEvent({ account, eligibility }));
     this.dispatchEvent(changeEvent());
@@ -517,6 +519,7 @@ export class LinkAccountPicker extends LitElement {
     const account = this.accountFor(id);
     this.selection = this.selection.filter((selected) => selected !== id);
     this.requestUpdate('value');
+    this.updateFormState();
     this.dispatchEvent(new AccountDeselectEvent({ account }));
     this.dispatchEvent(changeEvent());
     this.selectionNotice = this.selectionText(msg(str`${account.name} removed.`));

@@ -29,6 +29,22 @@ describe('<link-account-picker> form association', () => {
     expect(new FormData(form).get('email')).to.equal('ann@example.com');
   });
 
+  it('already holds the new selection, and is valid, when change fires', async () => {
+    const { form, el } = await inForm();
+    el.required = true;
+    await el.updateComplete;
+    const seen: { ids: FormDataEntryValue[]; valid: boolean }[] = [];
+    el.addEventListener('change', () => seen.push({ ids: new FormData(form).getAll('accounts'), valid: form.checkValidity() }));
+    await search(el, 'acme');
+    option(el, 'a-linkable').click();
+    await el.updateComplete;
+    shadow(el).querySelector<HTMLButtonElement>('[part~="chip-remove"]')!.click();
+    expect(seen).to.deep.equal([
+      { ids: ['a-linkable'], valid: true },
+      { ids: [], valid: false },
+    ]);
+  });
+
   it('submits ids the host set, and follows later changes', async () => {
     const { form, el } = await inForm();
     el.value = ['x1', 'x2'];
