@@ -5,6 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { countReporter } from './scripts/wtr-count-reporter.js';
+import { axTreePlugin } from './test/element/ax-tree-plugin.js';
 import { frameworksEsm } from './test/frameworks/framework-esm-plugin.js';
 import { cspHostPlugin } from './test/hardening/csp-plugin.js';
 import { heapPlugin } from './test/hardening/heap-plugin.js';
@@ -33,6 +34,8 @@ export default {
     cspHostPlugin(),
     // Forced GC and live-object counts over DevTools, for test/hardening/memory.test.ts.
     heapPlugin(),
+    // Chromium's accessibility tree, what a screen reader is given, for test/element/a11y-tree.test.ts.
+    axTreePlugin(),
     // An explicit target: 'auto' would pass decorators through and 'es2022' drops import attributes.
     esbuildPlugin({ ts: true, target: 'chrome130', tsconfig: './tsconfig.json' }),
   ],

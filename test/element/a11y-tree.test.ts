@@ -1,0 +1,74 @@
+/**
+ * What a screen reader is actually given: Chromium's accessibility tree, not the DOM. axe checks rules;
+ * this checks that the combobox, its listbox and each option reach assistive technology with the
+ * right role, name, state and description, through the shadow root.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { http, HttpResponse } from 'msw';
+import type { LinkAccountPicker } from '../../src/link-account-picker.js';
+import { accounts, body, ENDPOINT, input, search, startWorker, worker } from './helpers.js';
+
+interface AXNode {
+  role: string;
+  name: string;
+  description?: string;
+  disabled?: boolean;
+  expanded?: boolean;
+  focused?: boolean;
+  selected?: boolean;
+  children?: AXNode[];
+}
+
+function all(node: AXNode, match: (node: AXNode) => boolean, found: AXNode[] = []): AXNode[] {
+  if (match(node)) found.push(node);
+  for (const child of node.children ?? []) all(child, match, found);
+  return found;
+}
+
+describe('<link-account-picker> accessibility tree', () => {
+  before(startWorker);
+  beforeEach(() =>
+    worker.use(http.get(ENDPOINT, () => HttpResponse.json(body([accounts.linkable, accounts.label, accounts.pending])))),
+  );
+  afterEach(() => worker.resetHandlers());
+
+  async function open(): Promise<AXNode> {
+    const el = await fixture<LinkAccountPicker>(html`<link-account-picker
+      endpoint=${ENDPOINT}
+      site="nwf"
+      label="Accounts to link"
+      debounce="0"
+    ></link-account-picker>`);
+    input(el).focus();
+    await search(el, 'acme');
+    return executeServerCommand<AXNode>('ax-tree');
+  }
+
+  it('exposes the search box as an expanded combobox named by its label', async () => {
+    const tree = await open();
+    const [combobox] = all(tree, (node) => node.role === 'combobox');
+    expect(combobox, 'a combobox in the tree').to.exist;
+    expect(combobox!.name).to.equal('Accounts to link');
+    expect(combobox!.expanded).to.equal(true);
+    expect(combobox!.focused).to.equal(true);
+  });
+
+  it('exposes every account as an option; the ones that cannot be picked as disabled, with their reason', async () => {
+    const tree = await open();
+    expect(all(tree, (node) => node.role === 'listbox')).to.have.length(1);
+    const options = all(tree, (node) => node.role === 'option');
+    expect(options).to.have.length(3);
+
+    const linkable = options.find((node) => node.name.includes(accounts.linkable.name))!;
+    expect(linkable.disabled ?? false).to.equal(false);
+
+    const mismatch = options.find((node) => node.name.includes(accounts.label.name))!;
+    expect(mismatch.disabled).to.equal(true);
+    expect(mismatch.description ?? '').to.match(/label/i);
+
+    const pending = options.find((node) => node.name.includes(accounts.pending.name))!;
+    expect(pending.disabled).to.equal(true);
+    expect(pending.description ?? '').to.match(/sync/i);
+  });
+});
