@@ -42,13 +42,13 @@ describe('<link-account-picker> accessibility tree', () => {
     ></link-account-picker>`);
     input(el).focus();
     await search(el, 'acme');
-    return executeServerCommand<AXNode>('ax-tree');
+    return executeServerCommand<AXNode, undefined>('ax-tree');
   }
 
   it('exposes the search box as an expanded combobox named by its label', async () => {
     const tree = await open();
     const [combobox] = all(tree, (node) => node.role === 'combobox');
-    expect(combobox, 'a combobox in the tree').to.exist;
+    expect(combobox, 'a combobox in the tree').to.not.equal(undefined);
     expect(combobox!.name).to.equal('Accounts to link');
     expect(combobox!.expanded).to.equal(true);
     expect(combobox!.focused).to.equal(true);
