@@ -57,25 +57,41 @@ export function groupLabel(group: ResultGroup): string {
   }
 }
 
+/**
+ * Intl formatters, made once per locale and options: constructing one costs far more than using it,
+ * and every row of a result list formats several numbers, lists and dates.
+ */
+const formatters = new Map<string, unknown>();
+function cached<T>(key: string, make: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (formatter === undefined) {
+    formatter = make();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 function isOne(n: number, locale: string): boolean {
-  return new Intl.PluralRules(locale).select(n) === 'one';
+  return cached(`plural|${locale}`, () => new Intl.PluralRules(locale)).select(n) === 'one';
 }
 
 function list(items: string[], locale: string, type: 'conjunction' | 'disjunction' = 'conjunction'): string {
-  return new Intl.ListFormat(locale, { style: 'long', type }).format(items);
+  return cached(`list|${locale}|${type}`, () => new Intl.ListFormat(locale, { style: 'long', type })).format(items);
 }
 
 /** A date and time in the admin's locale; the time alone (`timeOnly`) for a moment minutes away. */
 export function formatWhen(iso: string, locale: string, timeOnly = false): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const format = new Intl.DateTimeFormat(locale, timeOnly ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' });
+  const format = cached(`when|${locale}|${timeOnly}`, () =>
+    new Intl.DateTimeFormat(locale, timeOnly ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' }),
+  );
   return format.format(date);
 }
 
 /** "in 7 minutes", "in 30 seconds": the coarse remaining time, for reading aloud. */
 export function formatRelative(ms: number, locale: string): string {
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const format = cached(`relative|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
   const seconds = Math.max(0, Math.ceil(ms / 1000));
   if (seconds < 60) return format.format(seconds, 'second');
   return format.format(Math.ceil(seconds / 60), 'minute');
