@@ -18,10 +18,14 @@ import {
   formatRelative,
   GROUP_ORDER,
   groupLabel,
+  groupOf,
   type Explanation,
+  type ExplainOptions,
   type ResultGroup,
 } from './explain.js';
 import { highlight, type TextPart } from './highlight.js';
+import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { loadedVirtualizer, loadVirtualizer, virtualizerFailed, type VirtualizerApi } from './virtual-list.js';
 import { outcomeNow, SearchController, type SearchOutcome, type SearchParams } from './search-controller.js';
 import { styles } from './link-account-picker.styles.js';
 
@@ -29,11 +33,49 @@ import { styles } from './link-account-picker.styles.js';
 interface OptionView {
   /** Position in the flattened list: the keyboard's index and the element id's suffix. */
   index: number;
+  /** Position among the virtualized list's items (group headers included). */
+  item: number;
+  group: ResultGroup;
   result: AccountResult;
-  explanation: Explanation;
-  /** The name and number split at the query's matches, computed once per results. */
-  nameParts: TextPart[];
-  numberParts: TextPart[];
+  /** Worked out on first use: a long list only ever explains the rows that are rendered. */
+  readonly explanation: Explanation;
+  /** The name and number split at the query's matches, on first use, then kept for the results. */
+  readonly nameParts: TextPart[];
+  readonly numberParts: TextPart[];
+}
+
+/** What a virtualized list renders, one entry per row: group headers and options, flattened. */
+type ListItem = { kind: 'group'; group: ResultGroup; count: number } | { kind: 'option'; option: OptionView };
+
+/** An OptionView whose words are worked out on first render: a long list only pays for rows it shows. */
+class LazyOption implements OptionView {
+  readonly group: ResultGroup;
+  #explanation?: Explanation;
+  #nameParts?: TextPart[];
+  #numberParts?: TextPart[];
+
+  constructor(
+    readonly index: number,
+    readonly item: number,
+    readonly result: AccountResult,
+    private readonly context: ExplainOptions,
+    private readonly query: string,
+  ) {
+    this.group = groupOf(result.eligibility.code);
+  }
+
+  get explanation(): Explanation {
+    return (this.#explanation ??= explain(this.result.account, this.result.eligibility, this.context));
+  }
+
+  get nameParts(): TextPart[] {
+    return (this.#nameParts ??= highlight(this.result.account.name, this.query));
+  }
+
+  get numberParts(): TextPart[] {
+    const { number } = this.result.account;
+    return (this.#numberParts ??= number ? highlight(number, this.query, { ignorePunctuation: true }) : []);
+  }
 }
 
 interface GroupView {
@@ -47,7 +89,15 @@ interface ListView {
   locale: string;
   groups: GroupView[];
   options: OptionView[];
+  items: ListItem[];
 }
+
+/**
+ * Longer lists render only the rows in view (@lit-labs/virtualizer, loaded on first need): 50,000
+ * loaded accounts scroll and navigate without long tasks. Shorter ones keep every row in the DOM, in
+ * real role="group"s; so does a long one for the moment the virtualizer takes to arrive, first rows only.
+ */
+const VIRTUALIZE_ABOVE = 200;
 
 const ICONS = {
   search: svg`<path d="M10.5 3a7.5 7.5 0 0 1 5.96 12.05l4.24 4.25-1.4 1.4-4.25-4.24A7.5 7.5 0 1 1 10.5 3Zm0 2a5.5 5.5 0 1 0 0 11 5.5 5.5 0 0 0 0-11Z"/>`,
@@ -162,7 +212,6 @@ export class LinkAccountPicker extends LitElement {
   });
 
   @query('#input') private input!: HTMLInputElement;
-  @query('.scroller') private scroller?: HTMLElement;
 
   /** The text in the search box. */
   @state() private text = '';
@@ -185,11 +234,21 @@ export class LinkAccountPicker extends LitElement {
   private readonly known = new Map<string, AccountResult>();
   private debounceTimer?: ReturnType<typeof setTimeout>;
   private recheckTimer?: ReturnType<typeof setTimeout>;
+  /** The results the re-check timer was armed for. */
+  private recheckBasis?: SearchOutcome;
   private countdownTimer?: ReturnType<typeof setInterval>;
   private retryTimer?: ReturnType<typeof setTimeout>;
   private readonly recheckedFor = new Set<string>();
   private lastRecheck = 0;
   private listView?: ListView;
+  /** The virtualizer, when the list on screen is virtualized (set while rendering). */
+  private virtualizer?: VirtualizerApi;
+  /** How many options a long list shows while the virtualizer loads (set while rendering). */
+  private shownLimit = Infinity;
+  /** Whether the last update rendered a virtualized list. */
+  private wasVirtual = false;
+  /** The items a virtualized list has in the DOM: the active option is announced only when it is one. */
+  private renderedRange = { first: 0, last: -1 };
 
   /** URL of the search endpoint (CONTRACT.md §3). Relative URLs resolve against the page. */
   @property() endpoint = '';
@@ -310,6 +369,7 @@ export class LinkAccountPicker extends LitElement {
     document.removeEventListener('pointerdown', this.handleDocumentPointerDown, true);
     clearTimeout(this.debounceTimer);
     clearTimeout(this.recheckTimer);
+    this.recheckBasis = undefined;
     clearTimeout(this.retryTimer);
     clearInterval(this.countdownTimer);
     this.countdownTimer = undefined;
@@ -368,9 +428,30 @@ export class LinkAccountPicker extends LitElement {
     this.updateFormState();
     this.scheduleRecheck();
     this.updateCountdown();
-    if (changed.has('activeIndex') && this.activeIndex >= 0) {
+    // Also when the virtualizer has just arrived: a key pressed meanwhile may have gone past the first rows.
+    const virtualNow = !!this.virtualizer;
+    if (this.activeIndex >= 0 && (changed.has('activeIndex') || virtualNow !== this.wasVirtual)) this.revealActive();
+    this.wasVirtual = virtualNow;
+  }
+
+  /** Scrolls the active option into view; a virtualized list renders it first if it is far away. */
+  private revealActive(): void {
+    const option = this.listView?.options[this.activeIndex];
+    const virtualizer = this.virtualizer;
+    if (virtualizer && option) {
+      const list = this.renderRoot.querySelector('#listbox') as (HTMLElement & Record<symbol, unknown>) | null;
+      const instance = list?.[virtualizer.ref] as { element(i: number): { scrollIntoView(o: ScrollIntoViewOptions): void } | undefined } | undefined;
+      instance?.element(option.item)?.scrollIntoView({ block: 'nearest' });
+    } else {
       this.renderRoot.querySelector(`[data-index="${this.activeIndex}"]`)?.scrollIntoView({ block: 'nearest' });
     }
+  }
+
+  /** Whether the active option is in the DOM, so aria-activedescendant may point at it. */
+  private activeRendered(): boolean {
+    if (!this.virtualizer) return this.activeIndex < this.shownLimit;
+    const item = this.listView?.options[this.activeIndex]?.item ?? -1;
+    return item >= this.renderedRange.first && item <= this.renderedRange.last;
   }
 
   private updateFormState(): void {
@@ -424,6 +505,8 @@ export class LinkAccountPicker extends LitElement {
   }
 
   private searchCompleted(outcome: SearchOutcome): void {
+    // Results are growing long: fetch the virtualizer before a list needs it.
+    if (outcome.results.length > VIRTUALIZE_ABOVE / 2) loadVirtualizer().catch(() => undefined);
     for (const result of outcome.results) {
       if (this.selection.includes(result.account.id)) this.known.set(result.account.id, result);
     }
@@ -450,9 +533,14 @@ export class LinkAccountPicker extends LitElement {
 
   /** When a pending account's expected sync time passes, search again (bypassing the cache). */
   private scheduleRecheck(): void {
+    const { outcome, phase, refreshing } = this.searches.state;
+    const basis = outcome && phase === 'complete' && !refreshing ? outcome : undefined;
+    // Same results as last time: the armed timer (if any) still applies. Scanning 50,000 results on
+    // every keystroke and arrow key would be the slowest thing the picker does.
+    if (basis === this.recheckBasis) return;
+    this.recheckBasis = basis;
     clearTimeout(this.recheckTimer);
-    const { outcome, phase } = this.searches.state;
-    if (!outcome || phase !== 'complete' || this.searches.state.refreshing) return;
+    if (!outcome || !basis) return;
     const now = outcomeNow(outcome).getTime();
     let earliest = Infinity;
     let key = '';
@@ -469,6 +557,7 @@ export class LinkAccountPicker extends LitElement {
     if (!key) return;
     const wait = Math.max(earliest - now + RECHECK_GRACE_MS, this.lastRecheck + MIN_RECHECK_MS - Date.now(), 0);
     this.recheckTimer = setTimeout(() => {
+      this.recheckBasis = undefined;
       this.recheckedFor.add(key);
       this.lastRecheck = Date.now();
       this.searches.refresh();
@@ -478,8 +567,12 @@ export class LinkAccountPicker extends LitElement {
   /** Ticks once a second, only while a countdown is on screen. */
   private updateCountdown(): void {
     const { outcome } = this.searches.state;
+    // The grouped view knows whether any account is pending, without scanning every result again.
+    const view = outcome && this.listView?.outcome === outcome ? this.listView : undefined;
     const pendingShown =
-      this.open && !!outcome && outcome.results.some((r) => r.eligibility.code === 'pending-sync');
+      this.open &&
+      !!outcome &&
+      (view ? view.groups.some((g) => g.group === 'pending') : outcome.results.some((r) => r.eligibility.code === 'pending-sync'));
     const needed = pendingShown || this.retryAt > Date.now();
     if (needed && this.countdownTimer === undefined) {
       this.countdownTimer = setInterval(() => this.tick++, 1000);
@@ -664,12 +757,20 @@ export class LinkAccountPicker extends LitElement {
     if (!(event.target as Element).closest('button')) event.preventDefault();
   }
 
-  private handleScroll(): void {
-    const scroller = this.scroller;
-    if (!scroller) return;
+  private handleScroll(event: Event): void {
+    // A virtualized list scrolls itself; a short one scrolls with the status line above it.
+    const scroller = event.currentTarget as HTMLElement;
     if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - LOAD_MORE_THRESHOLD_PX) {
       this.searches.loadMore();
     }
+  }
+
+
+  private handleRangeChanged(event: RangeChangedEvent): void {
+    const was = this.activeRendered();
+    this.renderedRange = { first: event.first, last: event.last };
+    // Only re-render when aria-activedescendant must appear or go: scrolling alone costs nothing here.
+    if (this.activeRendered() !== was) this.requestUpdate();
   }
 
   private handleRemoveClick(event: MouseEvent): void {
@@ -716,46 +817,37 @@ export class LinkAccountPicker extends LitElement {
 
   // ---- rendering -----------------------------------------------------------------------------------
 
-  /** Groups and explains the results once per results and locale (the countdown re-renders often). */
+  /**
+   * Groups the results once per results and locale (the countdown re-renders often). Explanations are
+   * made when a row first renders, so a long list costs only its visible rows.
+   */
   private viewFor(outcome: SearchOutcome | undefined): ListView | undefined {
     if (!outcome) return undefined;
     const locale = currentLocale();
     if (this.listView?.outcome === outcome && this.listView.locale === locale) return this.listView;
     const byGroup = new Map<ResultGroup, AccountResult[]>(GROUP_ORDER.map((group) => [group, []]));
-    const explanations = new Map<AccountResult, Explanation>();
-    for (const result of outcome.results) {
-      const explanation = explain(result.account, result.eligibility, {
-        locale,
-        syncWindowMinutes: outcome.syncWindowMinutes,
-      });
-      explanations.set(result, explanation);
-      byGroup.get(explanation.group)!.push(result);
-    }
+    for (const result of outcome.results) byGroup.get(groupOf(result.eligibility.code))!.push(result);
+    const context: ExplainOptions = { locale, syncWindowMinutes: outcome.syncWindowMinutes };
     const options: OptionView[] = [];
     const groups: GroupView[] = [];
+    const items: ListItem[] = [];
     for (const group of GROUP_ORDER) {
       const results = byGroup.get(group)!;
       if (results.length === 0) continue;
       const view: GroupView = { group, options: [] };
+      items.push({ kind: 'group', group, count: results.length });
       for (const result of results) {
-        const option: OptionView = {
-          index: options.length,
-          result,
-          explanation: explanations.get(result)!,
-          nameParts: highlight(result.account.name, outcome.query),
-          numberParts: result.account.number
-            ? highlight(result.account.number, outcome.query, { ignorePunctuation: true })
-            : [],
-        };
+        const option = new LazyOption(options.length, items.length, result, context, outcome.query);
         options.push(option);
         view.options.push(option);
+        items.push({ kind: 'option', option });
       }
       groups.push(view);
     }
     // New pages land inside their groups, so the same account may move: keep the keyboard on it.
     const activeId = this.listView?.options[this.activeIndex]?.result.account.id;
     if (activeId !== undefined) this.activeIndex = options.findIndex((o) => o.result.account.id === activeId);
-    this.listView = { outcome, locale, groups, options };
+    this.listView = { outcome, locale, groups, options, items };
     return this.listView;
   }
 
@@ -921,8 +1013,11 @@ export class LinkAccountPicker extends LitElement {
             </span>`
           : html`<span class="countdown" part="countdown">${msg('Checking again…')}</span>`;
     }
+    // Virtualized rows sit outside their group's element: they carry its tone and their position.
+    const virtual = !!this.virtualizer;
+    const setSize = virtual ? this.setSize() : undefined;
     return html`<div
-      class="row ${index === this.activeIndex ? 'active' : ''} ${selected ? 'selected' : ''}"
+      class="row ${index === this.activeIndex ? 'active' : ''} ${selected ? 'selected' : ''} ${virtual ? `group ${option.group}` : ''}"
       role="none"
       data-index=${index}
     >
@@ -933,6 +1028,8 @@ export class LinkAccountPicker extends LitElement {
         part="option"
         data-account-id=${account.id}
         data-eligibility=${eligibility.code}
+        aria-setsize=${setSize ?? nothing}
+        aria-posinset=${virtual ? index + 1 : nothing}
         aria-disabled=${linkable ? 'false' : 'true'}
         aria-selected=${selected ? 'true' : 'false'}
         aria-labelledby=${linkable ? `${id}-name ${id}-summary` : `${id}-name ${id}-summary ${id}-why`}
@@ -964,6 +1061,7 @@ export class LinkAccountPicker extends LitElement {
     const { outcome } = this.searches.state;
     const now = outcome ? outcomeNow(outcome).getTime() : Date.now();
     const groups = view && this.searches.state.phase === 'complete' ? view.groups : [];
+    if (view && groups.length > 0 && this.virtualizer) return this.renderVirtualList(view, now, this.virtualizer);
     return html`<div
       id="listbox"
       tabindex="-1"
@@ -973,8 +1071,10 @@ export class LinkAccountPicker extends LitElement {
       aria-label=${this.label || msg('Accounts')}
       aria-multiselectable=${this.multiple ? 'true' : nothing}
       @click=${this.handleOptionClick}
-    >${groups.map(
-      ({ group, options }) => html`<div
+    >${groups.map(({ group, options }) => {
+      const shown = this.shownLimit === Infinity ? options : options.filter((o) => o.index < this.shownLimit);
+      if (shown.length === 0) return nothing;
+      return html`<div
         role="group"
         class="group ${group}"
         part="group"
@@ -984,9 +1084,51 @@ export class LinkAccountPicker extends LitElement {
           ${icon(GROUP_ICON[group], '')}<span>${groupLabel(group)}</span>
           <span class="count">${options.length}</span>
         </div>
-        ${options.map((option) => this.renderOption(option, now))}
-      </div>`,
-    )}</div>`;
+        ${shown.map((option) => this.renderOption(option, now))}
+      </div>`;
+    })}</div>`;
+  }
+
+  /** The number of options the list will have: the server's total while more can be loaded. */
+  private setSize(): number {
+    const outcome = this.searches.state.outcome;
+    const loaded = this.listView?.options.length ?? 0;
+    if (!outcome?.nextCursor) return loaded;
+    return outcome.total !== undefined && outcome.total >= loaded ? outcome.total : -1;
+  }
+
+  /**
+   * A long list, virtualized: group headers and options flattened into one list of items, only those
+   * in view rendered. Options carry aria-setsize and aria-posinset, since most of the set is absent.
+   */
+  private renderVirtualList(view: ListView, now: number, { virtualize, layout }: VirtualizerApi): TemplateResult {
+    return html`<div
+      id="listbox"
+      tabindex="-1"
+      class="listbox virtual"
+      part="listbox"
+      role="listbox"
+      aria-label=${this.label || msg('Accounts')}
+      aria-multiselectable=${this.multiple ? 'true' : nothing}
+      @click=${this.handleOptionClick}
+      @scroll=${this.handleScroll}
+      @rangeChanged=${this.handleRangeChanged}
+    >${virtualize({
+      // Its own scroller: the virtualizer then moves the right element when it brings a far row in.
+      scroller: true,
+      layout,
+      items: view.items,
+      keyFunction: (item: ListItem) => (item.kind === 'group' ? `group:${item.group}` : `option:${item.option.result.account.id}`),
+      renderItem: (item: ListItem) =>
+        item.kind === 'group'
+          ? html`<div class="group ${item.group} group-header" role="none">
+              <div class="group-label" part="group-label" role="presentation">
+                ${icon(GROUP_ICON[item.group], '')}<span>${groupLabel(item.group)}</span>
+                <span class="count">${item.count}</span>
+              </div>
+            </div>`
+          : this.renderOption(item.option, now),
+    })}</div>`;
   }
 
   private renderFooter(): TemplateResult | typeof nothing {
@@ -1034,8 +1176,17 @@ export class LinkAccountPicker extends LitElement {
     const view = this.viewFor(state.outcome);
     const disabled = this.isDisabled;
     const options = view && state.phase === 'complete' ? view.options : [];
+    const long = options.length > VIRTUALIZE_ABOVE;
+    this.virtualizer = long ? loadedVirtualizer() : undefined;
+    this.shownLimit = long && !this.virtualizer && !virtualizerFailed() ? VIRTUALIZE_ABOVE : Infinity;
+    if (long && !this.virtualizer && !virtualizerFailed()) {
+      loadVirtualizer().then(
+        () => this.requestUpdate(),
+        () => this.requestUpdate(),
+      );
+    }
     const expanded = this.open && options.length > 0;
-    const active = expanded && this.activeIndex >= 0 && this.activeIndex < options.length;
+    const active = expanded && this.activeIndex >= 0 && this.activeIndex < options.length && this.activeRendered();
     const busy = state.phase === 'loading' || state.loadingMore || state.refreshing;
     return html`<div class="base" part="base" @focusout=${this.handleFocusOut}>
       ${this.label ? html`<label class="label" part="label" for="input">${this.label}</label>` : nothing}
@@ -1068,7 +1219,7 @@ export class LinkAccountPicker extends LitElement {
         ${busy && !this.open ? html`<span class="spinner" part="spinner" aria-hidden="true"></span>` : nothing}
       </div>
       <div class="popup" part="popup" ?hidden=${!this.open} @pointerdown=${this.handlePopupPointerDown}>
-        <div class="scroller" @scroll=${this.handleScroll}>
+        <div class="scroller ${this.virtualizer ? 'virtual' : ''}" @scroll=${this.handleScroll}>
           ${this.renderStatus(view)} ${this.renderNotice()} ${this.renderList(view)}
         </div>
         ${this.renderFooter()}

@@ -342,6 +342,30 @@ export const styles = css`
     display: none;
   }
 
+  /* A long list scrolls itself (the virtualizer is its own scroller); the status line stays above it. */
+  .scroller.virtual {
+    display: flex;
+    flex-direction: column;
+    min-height: 0;
+    overflow: hidden;
+  }
+
+  .listbox.virtual {
+    flex: 1 1 auto;
+    height: 22rem;
+    min-height: 6rem;
+    overscroll-behavior: contain;
+    /* Room for the scrollbar from the start: its arrival would resize every row mid-measurement
+       ("ResizeObserver loop completed with undelivered notifications" in the host's error log). */
+    scrollbar-gutter: stable;
+  }
+
+  /* Virtualized rows are positioned absolutely by the virtualizer: stretch them across the list. */
+  .listbox.virtual > .row,
+  .listbox.virtual > .group-header {
+    inset-inline: 0;
+  }
+
   .group-label {
     display: flex;
     align-items: center;

@@ -57,6 +57,6 @@ describe('strict Content-Security-Policy host', () => {
     frames.push(frame);
     expect(report.error).to.equal(undefined);
     expect(report.violations).to.deep.equal([]);
-    expect(report.observed).to.deep.equal({ rows: 7, picked: ['ok'], rowsAfterMore: 8, errorShown: true, retried: 7, valueAtEnd: [] });
+    expect(report.observed).to.deep.equal({ rows: 7, picked: ['ok'], rowsAfterMore: 8, errorShown: true, retried: 7, longVirtualized: true, longActive: 'option-499', valueAtEnd: [] });
   });
 });

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import '../../src/link-account-picker.js';
 import type { LinkAccountPicker } from '../../src/link-account-picker.js';
 import type { SearchAccounts, SearchRequest } from '../../src/rules/types.js';
@@ -216,5 +217,50 @@ describe('memory: mounting and removing the picker 1,000 times with searches in 
     expect(after.nodes - before.nodes, 'DOM nodes left behind').to.be.lessThan(200);
     expect(after.jsEventListeners - before.jsEventListeners, 'JS event listeners left behind').to.be.lessThan(20);
     expect(after.documents - before.documents, 'documents').to.be.at.most(0);
+  });
+
+  describe('with long, virtualized lists', () => {
+    setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach, { suppressErrorLogging: true });
+
+    it('releases the virtualizer (window and list scroll listeners, observers) with the picker', async function () {
+      this.timeout(60_000);
+      const long = { ...BODY, accounts: Array.from({ length: 300 }, (_, i) => ({ ...BODY.accounts[0]!, id: `v${i}`, name: `Account ${i}` })) };
+      const before = await heap();
+      tracker.install();
+      // One function per cycle, so no picker outlives its cycle in this function's frame.
+      const cycle = async (i: number) => {
+        const el = create(i);
+        el.searchAccounts = (async () => long) as unknown as SearchAccounts;
+        document.body.append(el);
+        await el.updateComplete;
+        const settled = nextSettle(el);
+        typeText(el, `acme ${i}`);
+        await settled;
+        await el.updateComplete;
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        const listbox = el.shadowRoot!.querySelector<HTMLElement>('[role="listbox"]')!;
+        if (el.shadowRoot!.querySelectorAll('[role="option"]').length >= 300) throw new Error('the long list was not virtualized');
+        listbox.scrollTop = listbox.scrollHeight / 2;
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        // Half of them go back to a short list first: the virtualizer must let go then too.
+        if (i % 2) {
+          el.searchAccounts = (async () => BODY) as unknown as SearchAccounts;
+          const short = nextSettle(el);
+          typeText(el, `short ${i}`);
+          await short;
+          await el.updateComplete;
+        }
+        el.remove();
+      };
+      for (let i = 0; i < 100; i += 1) await cycle(i);
+      await sleep(100);
+      expect([...tracker.timers.values()], 'live timers').to.deep.equal([]);
+      expect(tracker.listeners.map((l) => `${(l.target as Node).nodeName ?? 'window'} ${l.type}`), 'document/window listeners').to.deep.equal([]);
+      tracker.uninstall();
+      const after = await heap();
+      expect(after.instances, 'picker instances still reachable').to.equal(0);
+      expect(after.nodes - before.nodes, 'DOM nodes left behind').to.be.lessThan(200);
+      expect(after.jsEventListeners - before.jsEventListeners, 'JS event listeners left behind').to.be.lessThan(20);
+    });
   });
 });

@@ -101,9 +101,23 @@ void runHost(async () => {
   await done;
   await el.updateComplete;
   const retried = el.shadowRoot!.querySelectorAll('[role="option"]').length;
+
+  // A long list: virtualized, positioned through CSSOM only.
+  el.searchAccounts = async () =>
+    ({ ...page(), nextCursor: null, accounts: Array.from({ length: 500 }, (_, i) => ({ id: `l${i}`, name: `Long ${i}`, portalSyncedAt: minutesAgo(60), contracts: [booked('NWF')] })) }) as never;
+  done = settled();
+  box.value = 'long';
+  box.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  await done;
+  await el.updateComplete;
+  await frame();
+  key(box, 'End');
+  for (let i = 0; i < 20 && !el.shadowRoot!.getElementById(box.getAttribute('aria-activedescendant') ?? ''); i += 1) await frame();
+  const longRows = el.shadowRoot!.querySelectorAll('[role="option"]').length;
+  const longActive = box.getAttribute('aria-activedescendant');
   key(box, 'Escape');
   await el.updateComplete;
   el.remove();
 
-  return { rows, picked, rowsAfterMore, errorShown, retried, valueAtEnd: el.value };
+  return { rows, picked, rowsAfterMore, errorShown, retried, longVirtualized: longRows > 0 && longRows < 100, longActive, valueAtEnd: el.value };
 });
