@@ -139,12 +139,12 @@ const LOAD_MORE_THRESHOLD_PX = 48;
  * Searches the accounts an admin can link to a Customer Portal user, and explains every account that
  * can't be linked: the reason in plain words and the next step.
  *
- * @summary An accessible combobox that searches accounts as the admin types and shows, for each match,
- * whether it can be linked to the portal user and why not.
- *
  * Ids the host puts in `value` that no search has described yet stay selected: they show as a chip
  * with the id (dashed marker) until a search returns the account, and `selectedAccounts` leaves them
  * out. Without `multiple`, only the first id is kept.
+ *
+ * @summary An accessible combobox that searches accounts as the admin types and shows, for each match,
+ * whether it can be linked to the portal user and why not.
  *
  * @fires {AccountSelectEvent} account-select - The admin picked a linkable account. `detail: { account, eligibility }`.
  * @fires {AccountDeselectEvent} account-deselect - A selected account was removed (chip, Backspace, or replaced in single mode). `detail: { account }`.
@@ -161,6 +161,7 @@ const LOAD_MORE_THRESHOLD_PX = 48;
  * @csspart input - The search box (`role="combobox"`).
  * @csspart spinner - The loading indicator.
  * @csspart popup - The panel under the search box.
+ * @csspart error - The status line when a search failed (with `status`).
  * @csspart status - The line that says what the picker is doing or found (hint, loading, summary, no matches, error).
  * @csspart retry - The retry button of an error.
  * @csspart notice - The note about malformed accounts left out of a response.

@@ -125,7 +125,8 @@ export const styles = css`
     gap: 0.25rem;
     max-width: 100%;
     min-width: 0;
-    padding: 0.125rem 0.125rem 0.125rem 0.5rem;
+    padding-block: 0.125rem;
+    padding-inline: 0.5rem 0.125rem;
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-inline-start: 3px solid var(--_linkable);
@@ -516,8 +517,12 @@ export const styles = css`
     color: var(--_muted);
   }
 
+  /* Decorative: the alternative text '' keeps screen readers from reading "right arrow". */
+  :host(:dir(rtl)) .next::before {
+    content: '← ' / '';
+  }
   .next::before {
-    content: '→ ';
+    content: '→ ' / '';
   }
 
   .countdown {
