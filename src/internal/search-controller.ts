@@ -420,7 +420,13 @@ export class SearchController implements ReactiveController {
       }
     }
     if (signal.aborted) throw signal.reason;
-    const parsed = parseSearchResponse(body);
+    let parsed: ReturnType<typeof parseSearchResponse>;
+    try {
+      parsed = parseSearchResponse(body);
+    } catch (error) {
+      // A host's answer can throw while it is read (a getter, a revoked proxy): a bad answer, not a network failure.
+      throw new SearchFailure(invalidResponse(error instanceof Error ? error.message : String(error)));
+    }
     if (!parsed.ok) throw new SearchFailure(invalidResponse(parsed.message));
     return { response: parsed.response, receivedAt: performance.now(), malformed: parsed.malformed };
   }

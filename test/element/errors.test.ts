@@ -167,6 +167,20 @@ describe('<link-account-picker> errors', () => {
     expect(detail.error.kind).to.equal('invalid-response');
   });
 
+  it('a searchAccounts answer that throws when read is an invalid response, not a network error', async () => {
+    const el = await picker();
+    el.searchAccounts = async () =>
+      ({
+        site: { id: 'nwf', privateLabels: [] },
+        get accounts(): never {
+          throw new Error('revoked');
+        },
+      }) as never;
+    const detail = await failWith(el);
+    expect(detail.error.kind).to.equal('invalid-response');
+    expect(statusText(el)).to.match(/could not be used/i);
+  });
+
   it('errors never clear the selection', async () => {
     let fail = false;
     worker.use(
