@@ -1,9 +1,10 @@
-// Real Chromium for every test: Debian's build by default, or the browser named by CHROME_PATH.
+// Real Chromium for every test (scripts/chromium.js says which and how it starts).
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { chromiumArgs, chromiumPath } from './scripts/chromium.js';
 import { countReporter } from './scripts/wtr-count-reporter.js';
 import { axTreePlugin } from './test/element/ax-tree-plugin.js';
 import { frameworksEsm } from './test/frameworks/framework-esm-plugin.js';
@@ -42,16 +43,9 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        executablePath: chromiumPath,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
+        args: chromiumArgs,
       },
       // Windows, not tabs: background tabs report document.hidden and stop animation frames.
       createPage: ({ context }) => context.newPage({ type: 'window' }),
