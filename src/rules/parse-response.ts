@@ -1,6 +1,7 @@
 /**
  * Reads a search response body (CONTRACT.md §3) into a `SearchResponse` the rest of the picker can
- * trust, or says in one specific sentence why it cannot.
+ * trust, or says why it cannot: as data (`reason`, for a UI to word in its own language) and in one
+ * specific English sentence (`message`, for developers).
  *
  * The body is rejected as a whole only when the picker could not show anything truthful: no site (the
  * rules need its labels) or no list of accounts. Anything smaller is read as the contract says and
@@ -9,7 +10,7 @@
  * Unknown extra fields are kept.
  */
 import * as v from 'valibot';
-import type { Account, Contract, ParseResult, SearchResponse, Site } from './types.js';
+import type { Account, Contract, ParseResult, ReceivedKind, ResponseRejection, SearchResponse, Site } from './types.js';
 
 type Loose = Record<string, unknown>;
 
@@ -92,21 +93,62 @@ class Problems {
   }
 }
 
-function describe(value: unknown): string {
+/** What `value` is, for a rejection's `got`. */
+function kindOf(value: unknown): ReceivedKind {
   if (value === null) return 'null';
   if (value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  return typeof value === 'string' ? 'text' : `a ${typeof value}`;
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'object') return 'object';
+  if (typeof value === 'string') return 'text';
+  return typeof value as 'number' | 'boolean' | 'bigint' | 'symbol' | 'function';
 }
 
-/** The specific sentence for a body that cannot be used at all. */
-function bodyMessage(issue: v.BaseIssue<unknown>): string {
+/** `kind` in English, as in "got a list". */
+const KIND_WORDS: Record<ReceivedKind, string> = {
+  nothing: 'nothing',
+  null: 'null',
+  list: 'a list',
+  object: 'an object',
+  text: 'text',
+  number: 'a number',
+  boolean: 'a boolean',
+  bigint: 'a bigint',
+  symbol: 'a symbol',
+  function: 'a function',
+};
+
+/** The English sentence for a rejection, for developers. */
+function englishMessage(reason: ResponseRejection): string {
+  switch (reason.code) {
+    case 'not-object':
+      return `the response is not an object (got ${KIND_WORDS[reason.got]})`;
+    case 'site-missing':
+      return 'site is missing';
+    case 'site-not-object':
+      return `site is not an object (got ${KIND_WORDS[reason.got]})`;
+    case 'site-id-missing':
+      return 'site.id is missing';
+    case 'site-id-invalid':
+      return 'site.id is not a non-empty string';
+    case 'accounts-missing':
+      return 'accounts is missing';
+    case 'accounts-not-list':
+      return `accounts is not a list (got ${KIND_WORDS[reason.got]})`;
+  }
+}
+
+/** The first reason a body that cannot be used at all fails `BodySchema`. */
+function bodyRejection(issue: v.BaseIssue<unknown>): ResponseRejection {
   const path = v.getDotPath(issue);
   const missing = issue.input === undefined;
-  if (path === 'site') return missing ? 'site is missing' : `site is not an object (got ${describe(issue.input)})`;
-  if (path === 'site.id') return missing ? 'site.id is missing' : 'site.id is not a non-empty string';
-  return missing ? 'accounts is missing' : `accounts is not a list (got ${describe(issue.input)})`;
+  const got = kindOf(issue.input);
+  if (path === 'site') return missing ? { code: 'site-missing' } : { code: 'site-not-object', got };
+  if (path === 'site.id') return missing ? { code: 'site-id-missing' } : { code: 'site-id-invalid', got };
+  return missing ? { code: 'accounts-missing' } : { code: 'accounts-not-list', got };
+}
+
+function rejected(reason: ResponseRejection): ParseResult {
+  return { ok: false, reason, message: englishMessage(reason) };
 }
 
 /** A copy of `entry` without the fields whose type is wrong, each noted as a problem. */
@@ -179,13 +221,14 @@ function readAccount(raw: unknown, at: string, problems: Problems): Account | un
 /**
  * Validates a search response body. Never throws.
  *
- * @returns `ok: false` with a specific message when the body cannot be used at all; otherwise the
- * response with malformed accounts left out, how many were, and one line per distinct problem.
+ * @returns `ok: false` with the reason (as data and in English) when the body cannot be used at all;
+ * otherwise the response with malformed accounts left out, how many were, and one line per distinct
+ * problem.
  */
 export function parseSearchResponse(body: unknown): ParseResult {
-  if (!v.is(record, body)) return { ok: false, message: `The response is not an object (got ${describe(body)})` };
+  if (!v.is(record, body)) return rejected({ code: 'not-object', got: kindOf(body) });
   const checked = v.safeParse(BodySchema, body);
-  if (!checked.success) return { ok: false, message: bodyMessage(checked.issues[0]) };
+  if (!checked.success) return rejected(bodyRejection(checked.issues[0]));
   const raw = body as Loose & { site: Loose; accounts: unknown[] };
   const problems = new Problems();
   const extras = v.safeParse(BodyExtrasSchema, raw);

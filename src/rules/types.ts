@@ -131,6 +131,46 @@ export interface EvaluationContext {
   syncWindowMinutes?: number;
 }
 
+/**
+ * What a value turned out to be, in place of the type the contract promised: the JSON kinds, plus
+ * what only a host's `searchAccounts` can hand over (`'nothing'` is `undefined`).
+ */
+export type ReceivedKind =
+  | 'nothing'
+  | 'null'
+  | 'list'
+  | 'object'
+  | 'text'
+  | 'number'
+  | 'boolean'
+  | 'bigint'
+  | 'symbol'
+  | 'function';
+
+/**
+ * Why a response body was rejected as a whole: the first failing check, in this order (so a body with
+ * neither site nor accounts is `site-missing`). Plain data, no wording: a UI words it in its own
+ * language, `ParseResult.message` words it in English for developers.
+ *
+ * - `not-object`: the body itself is not an object; `got` is what it was (never `'object'`).
+ * - `site-missing` / `accounts-missing`: the field is absent (or `undefined`).
+ * - `site-not-object`: `site` is present but not an object (a list counts as not an object).
+ * - `site-id-missing`: `site` has no `id`.
+ * - `site-id-invalid`: `site.id` is not a non-empty string; `got: 'text'` means it is blank.
+ * - `accounts-not-list`: `accounts` is present but not a list.
+ */
+export type ResponseRejection =
+  | { code: 'not-object'; got: ReceivedKind }
+  | { code: 'site-missing' }
+  | { code: 'site-not-object'; got: ReceivedKind }
+  | { code: 'site-id-missing' }
+  | { code: 'site-id-invalid'; got: ReceivedKind }
+  | { code: 'accounts-missing' }
+  | { code: 'accounts-not-list'; got: ReceivedKind };
+
+/** One of `ResponseRejection`'s codes. */
+export type ResponseRejectionCode = ResponseRejection['code'];
+
 /** Why a response body was rejected as a whole, or which accounts were left out of it. */
 export type ParseResult =
   | {
@@ -138,11 +178,16 @@ export type ParseResult =
       response: SearchResponse;
       /** Accounts left out as malformed (not an object, or no non-empty string id or name). */
       malformed: number;
-      /** One short, human-readable line per distinct problem, e.g. "accounts[3].name: expected a non-empty string". */
+      /**
+       * One short line per distinct problem, in English for developers (the picker does not show them),
+       * e.g. "accounts[3].name: expected a non-empty string".
+       */
       problems: string[];
     }
   | {
       ok: false;
-      /** A specific, human-readable reason, e.g. "site is missing" or "accounts is not a list". */
+      /** Why, as data: switch on `reason.code` to word it for a person, in any language. */
+      reason: ResponseRejection;
+      /** The same reason in English, for developers (console, logs), e.g. "site is missing" or "accounts is not a list (got text)". */
       message: string;
     };

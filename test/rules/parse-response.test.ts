@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { parseSearchResponse } from '../../src/rules/parse-response.js';
-import type { ParseResult, SearchResponse } from '../../src/rules/types.js';
+import type { ParseResult, ResponseRejection, SearchResponse } from '../../src/rules/types.js';
 
 const site = { id: 'nwf', name: 'Northwind Finance', privateLabels: ['NWF', 'NWF-EQ'], includeUnlabeled: false };
 const contract = { id: 'c1', number: '001-0123456-000', role: 'customer', status: 'booked', privateLabel: 'NWF', bookedAt: '2026-11-25T10:00:00Z' };
@@ -12,10 +12,18 @@ function ok(result: ParseResult): Extract<ParseResult, { ok: true }> {
   return result;
 }
 
-function message(body: unknown): string {
+function rejected(body: unknown): Extract<ParseResult, { ok: false }> {
   const result = parseSearchResponse(body);
   if (result.ok) throw new Error('expected the body to be rejected');
-  return result.message;
+  return result;
+}
+
+function message(body: unknown): string {
+  return rejected(body).message;
+}
+
+function reason(body: unknown): ResponseRejection {
+  return rejected(body).reason;
 }
 
 describe('parseSearchResponse', () => {
@@ -53,11 +61,11 @@ describe('parseSearchResponse', () => {
 
   describe('whole-body failures', () => {
     it('rejects a body that is not an object, saying what it was', () => {
-      expect(message(null)).to.equal('The response is not an object (got null)');
-      expect(message(undefined)).to.equal('The response is not an object (got nothing)');
-      expect(message('<html>')).to.equal('The response is not an object (got text)');
-      expect(message(42)).to.equal('The response is not an object (got a number)');
-      expect(message([acme])).to.equal('The response is not an object (got a list)');
+      expect(message(null)).to.equal('the response is not an object (got null)');
+      expect(message(undefined)).to.equal('the response is not an object (got nothing)');
+      expect(message('<html>')).to.equal('the response is not an object (got text)');
+      expect(message(42)).to.equal('the response is not an object (got a number)');
+      expect(message([acme])).to.equal('the response is not an object (got a list)');
     });
 
     it('rejects a body with no site', () => {
@@ -85,6 +93,74 @@ describe('parseSearchResponse', () => {
 
     it('names the site before the accounts when both are wrong', () => {
       expect(message({})).to.equal('site is missing');
+      expect(reason({})).to.deep.equal({ code: 'site-missing' });
+    });
+  });
+
+  describe('whole-body failures, as data for a UI to word in its own language', () => {
+    it('says what a body that is not an object was', () => {
+      const cases: [unknown, string][] = [
+        [null, 'null'],
+        [undefined, 'nothing'],
+        ['<html>', 'text'],
+        ['', 'text'],
+        [42, 'number'],
+        [true, 'boolean'],
+        [10n, 'bigint'],
+        [Symbol('x'), 'symbol'],
+        [() => site, 'function'],
+        [[acme], 'list'],
+        [[], 'list'],
+      ];
+      for (const [body, got] of cases) expect(reason(body), String(got)).to.deep.equal({ code: 'not-object', got });
+    });
+
+    it('codes a missing site, and says what a site that is not an object was', () => {
+      expect(reason({ accounts: [] })).to.deep.equal({ code: 'site-missing' });
+      expect(reason({ site: undefined, accounts: [] })).to.deep.equal({ code: 'site-missing' });
+      expect(reason({ site: 'nwf', accounts: [] })).to.deep.equal({ code: 'site-not-object', got: 'text' });
+      expect(reason({ site: ['nwf'], accounts: [] })).to.deep.equal({ code: 'site-not-object', got: 'list' });
+      expect(reason({ site: null, accounts: [] })).to.deep.equal({ code: 'site-not-object', got: 'null' });
+      expect(reason({ site: 3, accounts: [] })).to.deep.equal({ code: 'site-not-object', got: 'number' });
+    });
+
+    it('codes a missing site id apart from an unusable one, and says what the unusable one was', () => {
+      expect(reason({ site: { privateLabels: [] }, accounts: [] })).to.deep.equal({ code: 'site-id-missing' });
+      expect(reason({ site: { id: '  ', privateLabels: [] }, accounts: [] })).to.deep.equal({ code: 'site-id-invalid', got: 'text' });
+      expect(reason({ site: { id: 7, privateLabels: [] }, accounts: [] })).to.deep.equal({ code: 'site-id-invalid', got: 'number' });
+      expect(reason({ site: { id: null, privateLabels: [] }, accounts: [] })).to.deep.equal({ code: 'site-id-invalid', got: 'null' });
+    });
+
+    it('codes missing accounts, and says what accounts that are not a list were', () => {
+      expect(reason({ site })).to.deep.equal({ code: 'accounts-missing' });
+      expect(reason({ site, accounts: { a1: acme } })).to.deep.equal({ code: 'accounts-not-list', got: 'object' });
+      expect(reason({ site, accounts: 'x' })).to.deep.equal({ code: 'accounts-not-list', got: 'text' });
+      expect(reason({ site, accounts: null })).to.deep.equal({ code: 'accounts-not-list', got: 'null' });
+      expect(reason({ site, accounts: 0 })).to.deep.equal({ code: 'accounts-not-list', got: 'number' });
+      expect(reason({ site, accounts: false })).to.deep.equal({ code: 'accounts-not-list', got: 'boolean' });
+    });
+
+    it('keeps the English message and the reason in step', () => {
+      const english = (r: ResponseRejection): string =>
+        ({
+          'not-object': 'the response is not an object',
+          'site-missing': 'site is missing',
+          'site-not-object': 'site is not an object',
+          'site-id-missing': 'site.id is missing',
+          'site-id-invalid': 'site.id is not a non-empty string',
+          'accounts-missing': 'accounts is missing',
+          'accounts-not-list': 'accounts is not a list',
+        })[r.code];
+      fc.assert(
+        fc.property(fc.anything({ withNullPrototype: true }), fc.anything(), fc.anything(), (body, anySite, anyAccounts) => {
+          for (const candidate of [body, { site: anySite, accounts: [] }, { site, accounts: anyAccounts }]) {
+            const result = parseSearchResponse(candidate);
+            if (result.ok) continue;
+            expect(result.message.startsWith(english(result.reason)), result.message).to.equal(true);
+            expect(result.message.includes('(got'), result.message).to.equal('got' in result.reason && result.reason.code !== 'site-id-invalid');
+          }
+        }),
+      );
     });
   });
 
