@@ -12,7 +12,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { msg, str } from '@lit/localize';
 import { evaluateAccount, serverNow, syncWindowMinutes } from '../rules/evaluate-account.js';
 import { parseSearchResponse } from '../rules/parse-response.js';
-import type { Account, SearchAccounts, SearchResponse, Site } from '../rules/types.js';
+import type { Account, ReceivedKind, ResponseRejection, SearchAccounts, SearchResponse, Site } from '../rules/types.js';
 import type { AccountResult, SearchErrorInfo } from './events.js';
 
 /** Everything a request depends on besides the query. */
@@ -154,8 +154,68 @@ function networkError(detail?: string): SearchErrorInfo {
   };
 }
 
-function invalidResponse(detail: string): SearchErrorInfo {
-  return { kind: 'invalid-response', message: msg(str`The server's answer could not be used: ${detail}.`) };
+/** An invalid response, with a sentence already worded (and localized) for the admin. */
+function invalidResponse(message: string): SearchErrorInfo {
+  return { kind: 'invalid-response', message };
+}
+
+/** A host's answer that threw while read: its own text, which the picker cannot translate. */
+function unreadableAnswer(detail: string): SearchErrorInfo {
+  return invalidResponse(msg(str`The server's answer could not be used: ${detail}.`));
+}
+
+/**
+ * What arrived in place of the expected value, as a clause that stands on its own in parentheses
+ * ("got a list"), so each language words it whole — "no se recibió nada" needs its own negation.
+ * The English matches the parser's developer message, so both read the same.
+ */
+function received(kind: ReceivedKind): string {
+  switch (kind) {
+    case 'nothing':
+      return msg('got nothing', { desc: 'What a server sent in place of a value: nothing (undefined).' });
+    case 'null':
+      return msg('got null', { desc: 'What a server sent in place of a value: the JSON value null.' });
+    case 'list':
+      return msg('got a list', { desc: 'What a server sent in place of a value: a list (JSON array).' });
+    case 'object':
+      return msg('got an object', { desc: 'What a server sent in place of a value: an object.' });
+    case 'text':
+      return msg('got text', { desc: 'What a server sent in place of a value: text (a string).' });
+    case 'number':
+      return msg('got a number', { desc: 'What a server sent in place of a value: a number.' });
+    case 'boolean':
+      return msg('got a boolean', { desc: 'What a server sent in place of a value: true or false.' });
+    case 'bigint':
+      return msg('got a bigint', { desc: 'What a server sent in place of a value: a JavaScript BigInt.' });
+    case 'symbol':
+      return msg('got a symbol', { desc: 'What a server sent in place of a value: a JavaScript Symbol.' });
+    case 'function':
+      return msg('got a function', { desc: 'What a server sent in place of a value: a JavaScript function.' });
+  }
+}
+
+/**
+ * Why the parser rejected the body, in the admin's language: one whole sentence per reason. Field
+ * names (site, site.id, accounts) are the endpoint's, so they stay as written in every language. In
+ * English the detail matches the parser's `message`.
+ */
+function rejectionMessage(reason: ResponseRejection): string {
+  switch (reason.code) {
+    case 'not-object':
+      return msg(str`The server's answer could not be used: the response is not an object (${received(reason.got)}).`);
+    case 'site-missing':
+      return msg("The server's answer could not be used: site is missing.");
+    case 'site-not-object':
+      return msg(str`The server's answer could not be used: site is not an object (${received(reason.got)}).`);
+    case 'site-id-missing':
+      return msg("The server's answer could not be used: site.id is missing.");
+    case 'site-id-invalid':
+      return msg("The server's answer could not be used: site.id is not a non-empty string.");
+    case 'accounts-missing':
+      return msg("The server's answer could not be used: accounts is missing.");
+    case 'accounts-not-list':
+      return msg(str`The server's answer could not be used: accounts is not a list (${received(reason.got)}).`);
+  }
 }
 
 /** Rejects as soon as `signal` aborts, for host functions that ignore their signal. */
@@ -416,7 +476,7 @@ export class SearchController implements ReactiveController {
       try {
         body = JSON.parse(text);
       } catch {
-        throw new SearchFailure(invalidResponse(msg('it is not JSON')));
+        throw new SearchFailure(invalidResponse(msg("The server's answer could not be used: it is not JSON.")));
       }
     }
     if (signal.aborted) throw signal.reason;
@@ -425,9 +485,9 @@ export class SearchController implements ReactiveController {
       parsed = parseSearchResponse(body);
     } catch (error) {
       // A host's answer can throw while it is read (a getter, a revoked proxy): a bad answer, not a network failure.
-      throw new SearchFailure(invalidResponse(error instanceof Error ? error.message : String(error)));
+      throw new SearchFailure(unreadableAnswer(error instanceof Error ? error.message : String(error)));
     }
-    if (!parsed.ok) throw new SearchFailure(invalidResponse(parsed.message));
+    if (!parsed.ok) throw new SearchFailure(invalidResponse(rejectionMessage(parsed.reason)));
     return { response: parsed.response, receivedAt: performance.now(), malformed: parsed.malformed };
   }
 }
