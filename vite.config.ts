@@ -46,6 +46,9 @@ const packageBuild: BuildEnvironmentOptions = {
     entry: {
       'link-account-picker': 'src/link-account-picker.ts',
       eligibility: 'src/eligibility.ts',
+      // An entry, not a hashed chunk: the picker's own import() loads it, and a host whose app owns
+      // @lit/localize imports it by name (`link-account-picker/locales/es`) to merge its templates.
+      'locales/es': 'src/generated/locales/es.ts',
     },
     formats: ['es'],
   },

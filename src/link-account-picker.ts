@@ -22,7 +22,7 @@ export {
   type SearchErrorDetail,
   type SearchErrorInfo,
 } from './internal/events.js';
-export { setLocale, supportedLocales, pickerTemplates } from './internal/localization.js';
+export { setLocale, supportedLocales } from './internal/localization.js';
 export type {
   Account,
   Contract,

@@ -2,7 +2,7 @@ import { html, LitElement, nothing, svg, type PropertyValues, type TemplateResul
 import { property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { Account, SearchAccounts } from '../rules/types.js';
-import { currentLocale } from './localization.js';
+import { currentLocale, localeLoading } from './localization.js';
 import {
   AccountDeselectEvent,
   AccountSelectEvent,
@@ -404,6 +404,16 @@ export class LinkAccountPicker extends LitElement {
     } catch {
       // Not a state this picker wrote: keep the current value.
     }
+  }
+
+  /**
+   * Holds a render while the page's language is loading (a few ms, once per language), so a Spanish
+   * page never shows an English frame first. A failed load settles too: the picker then renders.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = localeLoading();
+    if (!loading) return super.scheduleUpdate();
+    return loading.then(() => super.scheduleUpdate());
   }
 
   protected override firstUpdated(): void {

@@ -9,13 +9,14 @@
  * - the *Intl* locale (`currentLocale()`): a full BCP 47 tag for dates and relative times, e.g. `es-MX`,
  *   kept in the same language as the strings so a sentence never mixes two languages.
  *
- * The Spanish templates are imported statically, not through `import()`: they are small, and the
- * standalone bundle must stay one file with nothing to resolve.
+ * Translations load with `import()` when first needed: a host's bundler puts each language in its own
+ * file (`link-account-picker/locales/es`), so an English admin page never downloads Spanish. The
+ * standalone build inlines them, as it must stay one file with nothing to resolve. While a language
+ * loads, pickers hold their next render (see `localeLoading()`), so no English frame flashes first.
  */
-import { configureLocalization, LOCALE_STATUS_EVENT, type LocaleStatusEventDetail } from '@lit/localize';
+import { configureLocalization, LOCALE_STATUS_EVENT, type LocaleModule, type LocaleStatusEventDetail } from '@lit/localize';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { allLocales, sourceLocale } from '../generated/locale-codes.js';
-import * as es from '../generated/locales/es.js';
 
 /** A language the picker's strings are translated into. */
 export type PickerLocale = (typeof allLocales)[number];
@@ -26,12 +27,17 @@ export const supportedLocales: readonly PickerLocale[] = allLocales;
 /** Fired on `window` when the Intl locale changes but the template locale does not (es-MX → es-ES). */
 const INTL_LOCALE_EVENT = 'link-account-picker-locale';
 
-const modules = { es };
+/** One loader per translated language; each is a separate chunk in the package build. */
+const loaders: Record<Exclude<PickerLocale, typeof sourceLocale>, () => Promise<LocaleModule>> = {
+  es: () => import('../generated/locales/es.js'),
+};
 
 /** undefined: not started; null: another library configured @lit/localize first (we follow it). */
 let runtime: ReturnType<typeof configureLocalization> | null | undefined;
 let pinned: string | null = null;
 let lastIntlLocale = '';
+/** The language being loaded, until it has loaded or failed. */
+let loading: Promise<void> | undefined;
 
 /** A valid BCP 47 tag, or undefined: an invalid `lang` must never make `Intl` throw in render. */
 function canonical(tag: string | null | undefined): string | undefined {
@@ -74,14 +80,34 @@ export function currentLocale(): string {
   return requested.split('-')[0]!.toLowerCase() === language ? requested : language;
 }
 
-/** Applies the requested locale: loads its templates (statically bundled, so this is immediate). */
+/**
+ * Settles when the language being loaded is ready (or failed to load: the picker then stays in the
+ * language it had). `undefined` when nothing is loading, so a render need not wait a microtask.
+ */
+export function localeLoading(): Promise<void> | undefined {
+  return loading;
+}
+
+/** Applies the requested locale, loading its templates the first time. */
 function sync(): Promise<void> {
   const intl = currentLocale();
   const intlChanged = intl !== lastIntlLocale;
   lastIntlLocale = intl;
   if (!runtime) return Promise.resolve();
   const target = matchLocale(intl);
-  if (target !== runtime.getLocale()) return runtime.setLocale(target);
+  if (target !== runtime.getLocale()) {
+    const load: Promise<void> = runtime
+      .setLocale(target)
+      .then(
+        () => undefined,
+        (error: unknown) => console.warn(`<link-account-picker>: the "${target}" translations failed to load.`, error),
+      )
+      .finally(() => {
+        if (loading === load) loading = undefined;
+      });
+    loading = load;
+    return load;
+  }
   // Same strings, other regional formats: @lit/localize fires nothing, so tell the elements ourselves.
   if (intlChanged && typeof window !== 'undefined') window.dispatchEvent(new Event(INTL_LOCALE_EVENT));
   return Promise.resolve();
@@ -98,14 +124,14 @@ export function startLocalization(): void {
     runtime = configureLocalization({
       sourceLocale,
       targetLocales: ['es'],
-      loadLocale: (locale) => Promise.resolve(modules[locale as keyof typeof modules]),
+      loadLocale: (locale) => loaders[locale as keyof typeof loaders](),
     });
   } catch {
     // @lit/localize is one runtime per page and the host's app configured it already: our strings
-    // then show in whatever its templates hold (English unless it merged `pickerTemplates`).
+    // then show in whatever its templates hold (English unless it merged ours, see docs/frameworks.md).
     runtime = null;
     console.warn(
-      '<link-account-picker>: @lit/localize was already configured on this page; the picker cannot switch its own language. Merge `pickerTemplates` into your loadLocale to translate it.',
+      '<link-account-picker>: @lit/localize was already configured on this page; the picker cannot switch its own language. Merge the templates of link-account-picker/locales/<lang> into your loadLocale to translate it.',
     );
   }
   if (typeof document !== 'undefined') {
@@ -132,12 +158,6 @@ export function setLocale(locale: string | null): Promise<void> {
   startLocalization();
   return sync();
 }
-
-/**
- * The picker's translations keyed by message id, for a host whose own app configured @lit/localize
- * first: return `{ templates: { ...yours, ...pickerTemplates.es } }` from your `loadLocale`.
- */
-export const pickerTemplates = { es: es.templates } as const;
 
 /**
  * Re-renders its host when the picker's language or regional format changes. `@localized()` covers

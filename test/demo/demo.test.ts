@@ -59,7 +59,7 @@ describe('training demo (index.html)', function () {
     frame.style.height = '900px';
     frame.src = '/index.html';
     document.body.append(frame);
-    await waitUntil(() => frame.contentDocument?.documentElement.dataset.demoReady === 'true', 'demo did not start', {
+    await waitUntil(() => frame.contentDocument?.documentElement?.dataset.demoReady === 'true', 'demo did not start', {
       timeout: 15000,
     });
     doc = frame.contentDocument!;
