@@ -1111,6 +1111,9 @@ export class LinkAccountPicker extends LitElement {
   /**
    * A long list, virtualized: group headers and options flattened into one list of items, only those
    * in view rendered. Options carry aria-setsize and aria-posinset, since most of the set is absent.
+   * Its own template, not renderList's with other content: switching between the two replaces the
+   * listbox element, so the inline styles the virtualizer sets on its scroller never linger on a
+   * short list.
    */
   private renderVirtualList(view: ListView, now: number, { virtualize, layout }: VirtualizerApi): TemplateResult {
     return html`<div
