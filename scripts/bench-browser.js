@@ -215,6 +215,9 @@ function printSizes() {
       return [];
     }
   }
+  // The dependency floor (what src/ imports from Lit, @lit/task, @lit/localize, valibot and the
+  // virtualizer, with no picker code) is measured in the same run, as the standalone bundle's baseline.
+  spawnSync('node', ['scripts/size-floor.js'], { cwd: root, encoding: 'utf8' });
   const run = spawnSync('npx', ['size-limit', '--json'], { cwd: root, encoding: 'utf8' });
   let sizes;
   try {
@@ -223,7 +226,15 @@ function printSizes() {
     sizes = readdirSyncJs(dist).map((file) => ({ name: `dist/${file}`, bytes: gzipSync(readFileSync(join(dist, file)), { level: 9 }).length }));
   }
   for (const s of sizes) {
-    console.log(`  ${s.name.padEnd(32)} ${(s.bytes / 1024).toFixed(2).padStart(7)} KiB${s.passed === false ? '   OVER BUDGET' : ''}`);
+    console.log(`  ${s.name.padEnd(64)} ${(s.bytes / 1024).toFixed(2).padStart(7)} KiB${s.passed === false ? '   OVER BUDGET' : ''}`);
+  }
+  const standalone = sizes.find((s) => s.name.startsWith('standalone'));
+  const floor = sizes.find((s) => s.name.startsWith('floor: the dependencies'));
+  if (standalone && floor) {
+    console.log(
+      `  standalone / dependency floor: ${(standalone.bytes / floor.bytes).toFixed(2)}×` +
+        ` (the picker's own code and strings add ${((standalone.bytes - floor.bytes) / 1024).toFixed(2)} KiB)`,
+    );
   }
   return sizes;
 }
