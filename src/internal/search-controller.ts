@@ -359,7 +359,10 @@ export class SearchController implements ReactiveController {
   }
 
   private failed(error: unknown): void {
-    const info = error instanceof SearchFailure ? error.info : networkError(String(error));
+    // Anything else is a fault of ours, not something to word for the admin: its text ("TypeError: …")
+    // would be English and meaningless to them. It goes to the console for the developer instead.
+    if (!(error instanceof SearchFailure)) console.error('<link-account-picker>: the search failed unexpectedly.', error);
+    const info = error instanceof SearchFailure ? error.info : networkError();
     const job = this.lastJob;
     const query = job?.query ?? this.state.query;
     if (job && job.kind !== 'search' && this.state.outcome) {
@@ -450,9 +453,18 @@ export class SearchController implements ReactiveController {
         throw new SearchFailure(hostError(error));
       }
     } else {
+      let url: string;
+      try {
+        url = buildSearchUrl(params, query, cursor);
+      } catch {
+        throw new SearchFailure({
+          kind: 'network',
+          message: msg(str`The picker's endpoint “${params.endpoint}” is not a valid URL: check its endpoint attribute.`),
+        });
+      }
       let response: Response;
       try {
-        response = await fetch(buildSearchUrl(params, query, cursor), {
+        response = await fetch(url, {
           ...params.fetchInit,
           method: 'GET',
           headers: mergeHeaders(params.fetchInit),

@@ -350,6 +350,19 @@ describe('<link-account-picker> configuration', () => {
     );
   });
 
+  it('names an endpoint that is not a URL, in words, not as a script error', async () => {
+    const el = await fixture<LinkAccountPicker>(
+      html`<link-account-picker endpoint="http://[::1" site="nwf" label="Accounts" debounce="0"></link-account-picker>`,
+    );
+    const failed = nextEvent(el, 'search-error');
+    type(el, 'acme');
+    const { detail } = await failed;
+    expect(detail.error.kind).to.equal('network');
+    expect(detail.error.message).to.equal("The picker's endpoint “http://[::1” is not a valid URL: check its endpoint attribute.");
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="error"]')?.textContent?.includes('is not a valid URL'), 'shown');
+    expect(el.shadowRoot!.querySelector('[part~="error"]')!.textContent).not.to.include('TypeError');
+  });
+
   it('brings its results back when moved in the page', async () => {
     let calls = 0;
     const el = await fixture<LinkAccountPicker>(html`<link-account-picker site="nwf" label="Accounts" debounce="0"></link-account-picker>`);

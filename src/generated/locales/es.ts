@@ -33,6 +33,7 @@
 's265d6b92f4ff13b5': `ninguna etiqueta`,
 's270ed3b3837ee814': str`Sus contratos activos tienen ${0}; este sitio incluye ${1}.`,
 's27c3888d0c8bafdb': `No se pudo usar la respuesta del servidor: falta el campo accounts.`,
+'s2eb57dfcaf946ad2': str`El endpoint del selector «${0}» no es una URL válida: revise su atributo endpoint.`,
 's2fa05f91c1baa29b': str`Quitar ${0}`,
 's305c2b9d2a4911d3': `Se podrá vincular cuando su contrato esté activado y haya llegado al portal.`,
 's3295badf73d0840c': `Demasiadas búsquedas`,
