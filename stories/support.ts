@@ -111,6 +111,8 @@ export function nextEvent<D = unknown>(el: Picker, name: string, timeout = 8000)
  * (user-event's `clear()` can't see focus inside a shadow root, so the old text is selected and typed over.)
  */
 export async function typeQuery(el: Picker, query: string): Promise<void> {
+  // On a page in another language the first render waits for its strings to load, as a host sees it.
+  await el.updateComplete;
   const input = combobox(el);
   await userEvent.type(input, query, { initialSelectionStart: 0, initialSelectionEnd: input.value.length });
 }
