@@ -54,9 +54,12 @@ function key(el: Picker, name: string): void {
   combobox(el).dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, composed: true, cancelable: true }));
 }
 
-/** Waits until aria-activedescendant names a rendered option, and returns it. */
+/**
+ * Waits until aria-activedescendant names a rendered option, and returns it. Generous: with two test
+ * pages sharing two cores, the virtualizer's scroll to a far row once took over 3 s in CI.
+ */
 async function activeOption(el: Picker, id: string): Promise<HTMLElement> {
-  await waitUntil(() => combobox(el).getAttribute('aria-activedescendant') === id && !!el.shadowRoot!.getElementById(id), `${id} rendered and active`, { timeout: 3000 });
+  await waitUntil(() => combobox(el).getAttribute('aria-activedescendant') === id && !!el.shadowRoot!.getElementById(id), `${id} rendered and active`, { timeout: 8000 });
   return el.shadowRoot!.getElementById(id)!;
 }
 
@@ -67,7 +70,8 @@ const onError = (e: ErrorEvent) => {
   if (!isResizeObserverLoopErrorMessage(e.message)) uncaught.push(e.message);
 };
 
-describe('long result lists (virtualized)', () => {
+describe('long result lists (virtualized)', function () {
+  this.timeout(30000);
   setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach, { suppressErrorLogging: true });
   beforeEach(() => {
     uncaught.length = 0;
