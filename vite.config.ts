@@ -1,27 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import minifyTemplateLiterals from 'rollup-plugin-minify-template-literals';
 import { defineConfig, type BuildEnvironmentOptions, type Plugin } from 'vite';
-
-const require = createRequire(import.meta.url);
-
-/**
- * Serves MSW's worker at /mockServiceWorker.js straight from node_modules, so the demo works offline
- * and the worker can never drift from the installed msw version.
- */
-export function mswWorker(): Plugin {
-  const workerPath = require.resolve('msw/mockServiceWorker.js');
-  return {
-    name: 'msw-worker',
-    configureServer(server) {
-      server.middlewares.use('/mockServiceWorker.js', (_req, res) => {
-        res.setHeader('Content-Type', 'text/javascript');
-        res.end(readFileSync(workerPath, 'utf8'));
-      });
-    },
-  };
-}
+import { mswWorkerPlugin } from './scripts/msw-worker.js';
 
 const srcDir = fileURLToPath(new URL('./src/', import.meta.url));
 
@@ -101,7 +81,8 @@ const packageBuild: BuildEnvironmentOptions = {
 };
 
 export default defineConfig(({ mode }) => ({
-  plugins: [mswWorker(), minifyLiterals()],
+  // The demo's mock backend needs MSW's worker served; the builds don't emit it.
+  plugins: [mswWorkerPlugin(), minifyLiterals()],
   server: { port: 5173, strictPort: false },
   build: mode === 'standalone' ? standaloneBuild : packageBuild,
 }));

@@ -1,34 +1,20 @@
 // Real Chromium for every test (scripts/chromium.js says which and how it starts).
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.js';
+import { mswWorkerWtrPlugin } from './scripts/msw-worker.js';
 import { countReporter } from './scripts/wtr-count-reporter.js';
 import { axTreePlugin } from './test/element/ax-tree-plugin.js';
 import { frameworksEsm } from './test/frameworks/framework-esm-plugin.js';
 import { cspHostPlugin } from './test/hardening/csp-plugin.js';
 import { heapPlugin } from './test/hardening/heap-plugin.js';
 
-const require = createRequire(import.meta.url);
-const workerPath = require.resolve('msw/mockServiceWorker.js');
-
-/** Serves MSW's worker from node_modules, so it can never go stale against the installed msw. */
-const mswWorker = {
-  name: 'msw-worker',
-  async serve(context) {
-    if (context.path === '/mockServiceWorker.js') {
-      return { body: await readFile(workerPath, 'utf8'), type: 'js' };
-    }
-  },
-};
-
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [
-    mswWorker,
+    mswWorkerWtrPlugin,
     // React ships CommonJS only, Vue's default build needs a bundler: the framework tests get ES modules.
     frameworksEsm(),
     // Host pages under a strict CSP with Trusted Types, for test/hardening/csp.test.ts.
