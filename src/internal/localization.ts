@@ -16,7 +16,7 @@
  */
 import { configureLocalization, LOCALE_STATUS_EVENT, type LocaleModule, type LocaleStatusEventDetail } from '@lit/localize';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { allLocales, sourceLocale } from '../generated/locale-codes.js';
+import { allLocales, sourceLocale, targetLocales } from '../generated/locale-codes.js';
 
 /** A language the picker's strings are translated into. */
 export type PickerLocale = (typeof allLocales)[number];
@@ -28,7 +28,7 @@ export const supportedLocales: readonly PickerLocale[] = allLocales;
 const INTL_LOCALE_EVENT = 'link-account-picker-locale';
 
 /** One loader per translated language; each is a separate chunk in the package build. */
-const loaders: Record<Exclude<PickerLocale, typeof sourceLocale>, () => Promise<LocaleModule>> = {
+const loaders: Record<(typeof targetLocales)[number], () => Promise<LocaleModule>> = {
   es: () => import('../generated/locales/es.js'),
 };
 
@@ -123,7 +123,7 @@ export function startLocalization(): void {
   try {
     runtime = configureLocalization({
       sourceLocale,
-      targetLocales: ['es'],
+      targetLocales,
       loadLocale: (locale) => loaders[locale as keyof typeof loaders](),
     });
   } catch {
