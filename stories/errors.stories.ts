@@ -95,6 +95,32 @@ export const InvalidJson = failing('invalid-json', { kind: 'invalid-response', w
 export const WrongShape = failing('wrong-shape', { kind: 'invalid-response', words: /unexpected|invalid|site|accounts/i });
 
 /**
+ * The same answer on a Spanish page (`<html lang="es">`): the whole message is Spanish, including
+ * what was wrong with the answer.
+ */
+export const WrongShapeInSpanish: Story = {
+  ...failing('wrong-shape', { kind: 'invalid-response', words: /No se pudo usar la respuesta del servidor: falta el campo site\./ }),
+  beforeEach: () => {
+    const before = document.documentElement.lang;
+    document.documentElement.lang = 'es';
+    return () => {
+      document.documentElement.lang = before;
+    };
+  },
+  play: async (context) => {
+    await failing('wrong-shape', { kind: 'invalid-response', words: /falta el campo site/ }).play!(context);
+    await expect(textOf(pickerIn(context.canvasElement))).not.toMatch(/could not be used|is missing/);
+  },
+};
+
+/** A host set an endpoint that is not a URL: the picker names it, and sends nothing. */
+export const EndpointNotAUrl = failing(
+  'none',
+  { kind: 'network', words: /endpoint “http:\/\/\[::1” is not a valid URL/ },
+  { endpoint: 'http://[::1' },
+);
+
+/**
  * Every third account in the answer is broken (no id, no name, not an object): those are left out and
  * counted, the rest still show. This is not a `search-error`.
  */
