@@ -7,7 +7,10 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import type { LinkAccountPicker } from '../../src/link-account-picker.js';
-import { accounts, body, ENDPOINT, input, search, startWorker, worker } from './helpers.js';
+import '../../src/link-account-picker.js';
+import { accounts, body } from '../support/data.js';
+import { ENDPOINT, startWorker, worker } from '../support/msw.js';
+import { combobox, search } from '../support/picker.js';
 
 interface AXNode {
   role: string;
@@ -40,7 +43,7 @@ describe('<link-account-picker> accessibility tree', () => {
       label="Accounts to link"
       debounce="0"
     ></link-account-picker>`);
-    input(el).focus();
+    combobox(el).focus();
     await search(el, 'acme');
     return executeServerCommand<AXNode, undefined>('ax-tree');
   }

@@ -1,7 +1,11 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { delay, http, HttpResponse } from 'msw';
 import type { LinkAccountPicker } from '../../src/link-account-picker.js';
-import { accounts, body, ENDPOINT, liveText, option, options, search, shadow, sleep, startWorker, statusText, type, worker, nextEvent } from './helpers.js';
+import '../../src/link-account-picker.js';
+import { accounts, body } from '../support/data.js';
+import { ENDPOINT, startWorker, worker } from '../support/msw.js';
+import { liveText, option, options, search, shadow, statusText, typeText } from '../support/picker.js';
+import { nextEvent, until } from '../support/wait.js';
 
 /**
  * A generous timeout by default: a loaded CI machine once took over 300 ms to answer, and a test of
@@ -25,7 +29,7 @@ function retryButton(el: LinkAccountPicker): HTMLButtonElement | null {
 /** Runs a search that fails and returns the search-error detail. */
 async function failWith(el: LinkAccountPicker, query = 'acme') {
   const failed = nextEvent(el, 'search-error');
-  type(el, query);
+  typeText(el, query);
   const { detail } = await failed;
   await el.updateComplete;
   return detail;
@@ -86,9 +90,11 @@ describe('<link-account-picker> errors', () => {
 
   it('HTTP 429 honours Retry-After: the retry control waits, then works', async () => {
     let calls = 0;
+    const askedAt: number[] = [];
     worker.use(
       http.get(ENDPOINT, () => {
         calls++;
+        askedAt.push(performance.now());
         return calls === 1
           ? new HttpResponse(null, { status: 429, headers: { 'Retry-After': '2' } })
           : HttpResponse.json(body([accounts.linkable]));
@@ -102,11 +108,13 @@ describe('<link-account-picker> errors', () => {
     expect(retryButton(el)!.disabled).to.equal(true);
     expect(retryButton(el)!.textContent).to.match(/Try again in [12] s/);
     // A new query typed meanwhile waits for the server's time too.
-    type(el, 'acmex');
-    await sleep(300);
+    typeText(el, 'acmex');
+    await el.updateComplete;
     expect(calls).to.equal(1);
-    await waitUntil(() => calls === 2, 'the held search ran after Retry-After', { timeout: 3000 });
-    await waitUntil(() => options(el).length === 1);
+    await until(() => calls === 2, 'the held search ran after Retry-After');
+    // Held for the server's 2 s, counted from before the 429 was even sent (timers never fire early).
+    expect(askedAt[1]! - askedAt[0]!).to.be.at.least(2000);
+    await until(() => options(el).length === 1, 'its results shown');
   });
 
   it('timeout: stopped after the timeout attribute, with its own message', async () => {

@@ -1,6 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { accounts, body, ENDPOINT, input, option, search, shadow, startWorker, worker } from './helpers.js';
+import '../../src/link-account-picker.js';
+import { accounts, body } from '../support/data.js';
+import { ENDPOINT, startWorker, worker } from '../support/msw.js';
+import { combobox, option, search, shadow } from '../support/picker.js';
 
 const second = { ...accounts.linkable, id: 'a-linkable-2', name: 'Acme Second' };
 
@@ -69,7 +72,7 @@ describe('<link-account-picker> form association', () => {
     expect(el.checkValidity()).to.equal(false);
     expect(form.checkValidity()).to.equal(false);
     expect(el.matches(':invalid')).to.equal(true);
-    expect(input(el).getAttribute('aria-required')).to.equal('true');
+    expect(combobox(el).getAttribute('aria-required')).to.equal('true');
     el.multiple = false;
     await el.updateComplete;
     expect(el.validationMessage).to.equal('Select an account.');
@@ -105,7 +108,7 @@ describe('<link-account-picker> form association', () => {
     form.reset();
     await el.updateComplete;
     expect(el.value).to.deep.equal(['start']);
-    expect(input(el).value).to.equal('');
+    expect(combobox(el).value).to.equal('');
     expect(new FormData(form).getAll('accounts')).to.deep.equal(['start']);
   });
 
@@ -113,16 +116,16 @@ describe('<link-account-picker> form association', () => {
     const form = await fixture<HTMLFormElement>(html`<form><fieldset><link-account-picker name="accounts" .value=${['x']}></link-account-picker></fieldset></form>`);
     const el = form.querySelector('link-account-picker')!;
     form.querySelector('fieldset')!.disabled = true;
-    await waitUntil(() => input(el).disabled, 'disabled by the fieldset');
+    await waitUntil(() => combobox(el).disabled, 'disabled by the fieldset');
     expect([...new FormData(form).keys()]).to.deep.equal([]);
     form.querySelector('fieldset')!.disabled = false;
-    await waitUntil(() => !input(el).disabled, 'enabled again');
+    await waitUntil(() => !combobox(el).disabled, 'enabled again');
     expect(new FormData(form).getAll('accounts')).to.deep.equal(['x']);
   });
 
   it('is focusable through the element (delegatesFocus)', async () => {
     const { el } = await inForm();
     el.focus();
-    expect(shadow(el).activeElement).to.equal(input(el));
+    expect(shadow(el).activeElement).to.equal(combobox(el));
   });
 });

@@ -7,7 +7,11 @@ import { http, HttpResponse } from 'msw';
 import { setLocale } from '../../src/internal/localization.js';
 import type { LinkAccountPicker, SearchResponse } from '../../src/link-account-picker.js';
 import { parseSearchResponse } from '../../src/rules/parse-response.js';
-import { ENDPOINT, SITE, nextEvent, startWorker, statusText, type, worker } from './helpers.js';
+import '../../src/link-account-picker.js';
+import { SITE } from '../support/data.js';
+import { ENDPOINT, startWorker, worker } from '../support/msw.js';
+import { statusText, typeText } from '../support/picker.js';
+import { nextEvent } from '../support/wait.js';
 
 async function picker(): Promise<LinkAccountPicker> {
   return fixture<LinkAccountPicker>(html`<link-account-picker
@@ -23,7 +27,7 @@ async function picker(): Promise<LinkAccountPicker> {
 async function failWith(el: LinkAccountPicker, answer: unknown, query = 'acme') {
   worker.use(http.get(ENDPOINT, () => HttpResponse.json(answer as never)));
   const failed = nextEvent(el, 'search-error');
-  type(el, query);
+  typeText(el, query);
   const { detail } = await failed;
   await el.updateComplete;
   return detail;
@@ -77,7 +81,7 @@ describe('<link-account-picker> invalid responses', () => {
       const el = await picker();
       el.searchAccounts = async () => undefined as unknown as SearchResponse;
       const failed = nextEvent(el, 'search-error');
-      type(el, 'acme');
+      typeText(el, 'acme');
       const { detail } = await failed;
       expect(detail.error.message).to.equal("The server's answer could not be used: the response is not an object (got nothing).");
     });
@@ -131,7 +135,7 @@ describe('<link-account-picker> invalid responses', () => {
       for (const [index, [answer, words]] of cases.entries()) {
         el.searchAccounts = async () => answer as SearchResponse;
         const failed = nextEvent(el, 'search-error');
-        type(el, `acme${index}`);
+        typeText(el, `acme${index}`);
         const { detail } = await failed;
         expect(detail.error.message).to.equal(`No se pudo usar la respuesta del servidor: no es un objeto (${words}).`);
       }
@@ -141,7 +145,7 @@ describe('<link-account-picker> invalid responses', () => {
       worker.use(http.get(ENDPOINT, () => new HttpResponse('<html>login</html>', { headers: { 'Content-Type': 'text/html' } })));
       const el = await picker();
       const failed = nextEvent(el, 'search-error');
-      type(el, 'acme');
+      typeText(el, 'acme');
       const { detail } = await failed;
       await el.updateComplete;
       expect(detail.error.message).to.equal('No se pudo usar la respuesta del servidor: no es JSON.');

@@ -2,24 +2,11 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { LinkAccountPicker } from '../../src/link-account-picker.js';
 import type { Account } from '../../src/rules/types.js';
-import {
-  accounts,
-  body,
-  contract,
-  ENDPOINT,
-  liveText,
-  option,
-  options,
-  referencedText,
-  search,
-  shadow,
-  sleep,
-  startWorker,
-  statusText,
-  type,
-  worker,
-  nextEvent,
-} from './helpers.js';
+import '../../src/link-account-picker.js';
+import { accounts, body, contract } from '../support/data.js';
+import { ENDPOINT, startWorker, worker } from '../support/msw.js';
+import { liveText, option, options, referencedText, search, shadow, statusText, typeText } from '../support/picker.js';
+import { nextEvent, nextFrame, until } from '../support/wait.js';
 
 const MINUTE = 60_000;
 
@@ -193,7 +180,7 @@ describe('<link-account-picker> results', () => {
     const el = await picker();
     await search(el, 'acme');
     option(el, 'a-linkable').click();
-    type(el, 'acme');
+    typeText(el, 'acme');
     await el.updateComplete;
     expect(option(el, 'soon').dataset.eligibility).to.equal('pending-sync');
     const completes: number[] = [];
@@ -315,8 +302,9 @@ describe('<link-account-picker> results', () => {
       el.searchAccounts = async ({ cursor }) => body(cursor ? page(3, 5) : page(0, 5), { nextCursor: cursor ? null : 'n' });
       await search(el, 'acme');
       shadow(el).querySelector<HTMLButtonElement>('[part~="load-more"]')!.click();
-      await waitUntil(() => options(el).length === 8);
-      await sleep(50);
+      await until(() => options(el).length === 8, 'the second page shown');
+      await el.updateComplete;
+      await nextFrame();
       expect(options(el)).to.have.length(8);
     });
   });

@@ -1,7 +1,11 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { LinkAccountPicker } from '../../src/link-account-picker.js';
-import { accounts, body, ENDPOINT, input, liveText, option, options, search, shadow, sleep, startWorker, type, worker, nextEvent } from './helpers.js';
+import '../../src/link-account-picker.js';
+import { accounts, body } from '../support/data.js';
+import { ENDPOINT, startWorker, worker } from '../support/msw.js';
+import { combobox, liveText, option, options, search, shadow, typeText } from '../support/picker.js';
+import { nextEvent } from '../support/wait.js';
 
 const all = Object.values(accounts);
 const second = { ...accounts.linkable, id: 'a-linkable-2', name: 'Acme Second', number: 'ACM000201' };
@@ -58,7 +62,7 @@ describe('<link-account-picker> selection', () => {
 
     it('replaces the selection: account-deselect for the old one, then account-select, then change', async () => {
       option(el, 'a-linkable').click();
-      type(el, 'acme');
+      typeText(el, 'acme');
       await el.updateComplete;
       const log = record(el);
       option(el, 'a-linkable-2').click();
@@ -73,8 +77,8 @@ describe('<link-account-picker> selection', () => {
       option(el, 'a-linkable').click();
       const log = record(el);
       await search(el, 'zzz');
-      type(el, '');
-      await sleep(20);
+      typeText(el, '');
+      await el.updateComplete;
       expect(el.value).to.deep.equal(['a-linkable']);
       expect(log).to.deep.equal([]);
     });
@@ -126,7 +130,7 @@ describe('<link-account-picker> selection', () => {
       shadow(el).querySelector<HTMLButtonElement>('[data-account-id="a-linkable"] [part~="chip-remove"]')!.click();
       await el.updateComplete;
       expect(liveText(el)).to.equal('Acme Leasing Ltd removed. 1 account selected.');
-      type(el, 'acm');
+      typeText(el, 'acm');
       await el.updateComplete;
       expect(liveText(el)).to.not.include('removed');
     });
@@ -146,9 +150,9 @@ describe('<link-account-picker> selection', () => {
       const log = record(el);
       shadow(el).querySelector<HTMLButtonElement>('[data-account-id="a-linkable"] [part~="chip-remove"]')!.click();
       expect(el.value).to.deep.equal(['a-linkable-2']);
-      type(el, '');
+      typeText(el, '');
       await el.updateComplete;
-      input(el).dispatchEvent(new KeyboardEvent('keydown', { key: 'Backspace', bubbles: true, composed: true }));
+      combobox(el).dispatchEvent(new KeyboardEvent('keydown', { key: 'Backspace', bubbles: true, composed: true }));
       expect(el.value).to.deep.equal([]);
       expect(log).to.deep.equal(['deselect:a-linkable', 'change', 'deselect:a-linkable-2', 'change']);
     });
@@ -200,11 +204,11 @@ describe('<link-account-picker> selection', () => {
 
   it('disabled: no searching, no picking, chips cannot be removed', async () => {
     const el = await fixture<LinkAccountPicker>(html`<link-account-picker endpoint=${ENDPOINT} site="nwf" label="Accounts" multiple disabled .value=${['a-linkable']}></link-account-picker>`);
-    expect(input(el).disabled).to.equal(true);
+    expect(combobox(el).disabled).to.equal(true);
     expect(shadow(el).querySelector<HTMLButtonElement>('[part~="chip-remove"]')!.disabled).to.equal(true);
     el.disabled = false;
     // The attribute also reaches formDisabledCallback, which settles one update later.
-    await waitUntil(() => !input(el).disabled, 'enabled again');
+    await waitUntil(() => !combobox(el).disabled, 'enabled again');
     expect(shadow(el).querySelector<HTMLButtonElement>('[part~="chip-remove"]')!.disabled).to.equal(false);
   });
 });

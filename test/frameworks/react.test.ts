@@ -8,7 +8,8 @@ import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import '../../src/link-account-picker.js';
 import type { AccountSelectEvent, LinkAccountPicker, SearchCompleteEvent } from '../../src/link-account-picker.js';
-import { option, recordingSearch, searchFor } from './fixture.js';
+import { recordingSearch } from '../support/data.js';
+import { option, searchFor } from '../support/picker.js';
 
 describe('<link-account-picker> in React 19', () => {
   let container: HTMLElement;

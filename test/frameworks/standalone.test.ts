@@ -6,7 +6,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type * as Standalone from '../../src/standalone.js';
 import type { AccountSelectEvent, LinkAccountPicker } from '../../src/standalone.js';
-import { option, recordingSearch, searchFor } from './fixture.js';
+import { recordingSearch } from '../support/data.js';
+import { option, searchFor } from '../support/picker.js';
 
 const BUNDLE = '/dist/standalone.js';
 

@@ -4,7 +4,8 @@
  */
 import { expect } from '@open-wc/testing';
 import { LinkAccountPicker, type AccountSelectEvent } from '../../src/link-account-picker.js';
-import { option, recordingSearch, searchFor } from './fixture.js';
+import { recordingSearch } from '../support/data.js';
+import { option, searchFor } from '../support/picker.js';
 
 class AcmeAccountPicker extends LinkAccountPicker {
   /** A host-specific default. */

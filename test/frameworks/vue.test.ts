@@ -7,7 +7,8 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { createApp, h, nextTick, ref, type App } from 'vue';
 import '../../src/link-account-picker.js';
 import type { AccountSelectEvent, LinkAccountPicker, SearchCompleteEvent } from '../../src/link-account-picker.js';
-import { option, recordingSearch, searchFor } from './fixture.js';
+import { recordingSearch } from '../support/data.js';
+import { option, searchFor } from '../support/picker.js';
 
 describe('<link-account-picker> in Vue 3', () => {
   let container: HTMLElement;

@@ -5,7 +5,8 @@ import {
   setupIgnoreWindowResizeObserverLoopErrors,
 } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import type { Account, SearchAccounts, SearchRequest } from '../../src/rules/types.js';
-import { combobox, mount, nextSettle, optionsOf, typeText, type Picker } from './helpers.js';
+import '../../src/link-account-picker.js';
+import { combobox, mount, nextSettle, options, type Picker, typeText } from '../support/picker.js';
 
 /**
  * Long lists are virtualized: only the rows in view are in the DOM, yet the combobox behaves as with a
@@ -46,7 +47,7 @@ async function longList(size = 1000, pages = 1): Promise<Picker> {
   await settled;
   await el.updateComplete;
   // The virtualizer loads on first need: until it has, the first 200 rows show in full.
-  await waitUntil(() => optionsOf(el).length > 0 && el.shadowRoot!.querySelector('[role="listbox"].virtual') !== null, 'virtualized rows rendered');
+  await waitUntil(() => options(el).length > 0 && el.shadowRoot!.querySelector('[role="listbox"].virtual') !== null, 'virtualized rows rendered');
   return el;
 }
 
@@ -84,7 +85,7 @@ describe('long result lists (virtualized)', function () {
 
   it('keeps only the rows in view in the DOM, each saying its place in the whole set', async () => {
     const el = await longList(1000);
-    const rows = optionsOf(el);
+    const rows = options(el);
     expect(rows.length).to.be.greaterThan(5).and.lessThan(120);
     for (const row of rows) {
       expect(row.getAttribute('aria-setsize')).to.equal('1000');
@@ -135,8 +136,8 @@ describe('long result lists (virtualized)', function () {
     // Reopen and click a visible row.
     typeText(el, 'account');
     await el.updateComplete;
-    await waitUntil(() => optionsOf(el).some((o) => o.dataset.eligibility === 'linkable' && o.dataset.accountId !== picked[0]), 'rows back');
-    const target = optionsOf(el).find((o) => o.dataset.eligibility === 'linkable' && o.dataset.accountId !== picked[0])!;
+    await waitUntil(() => options(el).some((o) => o.dataset.eligibility === 'linkable' && o.dataset.accountId !== picked[0]), 'rows back');
+    const target = options(el).find((o) => o.dataset.eligibility === 'linkable' && o.dataset.accountId !== picked[0])!;
     target.click();
     await el.updateComplete;
     expect(picked[1]).to.equal(target.dataset.accountId);
@@ -166,7 +167,7 @@ describe('long result lists (virtualized)', function () {
     const outcome = await more;
     expect(outcome.kind === 'complete' && outcome.ids.length).to.equal(600);
     await el.updateComplete;
-    await waitUntil(() => optionsOf(el)[0]?.getAttribute('aria-setsize') === '900', 'set size follows the server total');
+    await waitUntil(() => options(el)[0]?.getAttribute('aria-setsize') === '900', 'set size follows the server total');
   });
 
   it('passes axe with a long list open and an option active', async () => {

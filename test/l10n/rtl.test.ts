@@ -6,7 +6,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/link-account-picker.js';
 import type { LinkAccountPicker } from '../../src/link-account-picker.js';
-import { fixtureResponse, searchFor } from '../frameworks/fixture.js';
+import { harborResponse } from '../support/data.js';
+import { searchFor } from '../support/picker.js';
 
 /** Pieces whose box must mirror (text runs are left out: bidi reorders words, that is correct). */
 const PIECES = [
@@ -56,7 +57,7 @@ describe('<link-account-picker> right-to-left', () => {
     el.label = 'Accounts';
     el.multiple = true;
     el.debounce = 0;
-    el.searchAccounts = () => Promise.resolve(fixtureResponse());
+    el.searchAccounts = () => Promise.resolve(harborResponse());
     el.value = ['acc-linkable'];
     container.append(el);
     try {

@@ -1,0 +1,61 @@
+/**
+ * The MSW worker the element tests answer searches with: one per test page, started once. Each test
+ * adds its handlers with `worker.use(...)` and `afterEach(() => worker.resetHandlers())`.
+ */
+import { http, HttpResponse } from 'msw';
+import { setupWorker } from 'msw/browser';
+
+/** Where the element tests point the picker's `endpoint`. */
+export const ENDPOINT = '/api/accounts/search';
+
+export const worker = setupWorker();
+let started: Promise<unknown> | undefined;
+
+/** Starts the worker once per page; call in `before()`. Unhandled requests fail the test. */
+export function startWorker(): Promise<unknown> {
+  started ??= startIntercepting();
+  return started;
+}
+
+const PROBE_PATH = '/__msw-probe__';
+const START_ATTEMPTS = 3;
+
+/**
+ * Starts the worker, and proves it answers before any test relies on it. The test runner opens two
+ * pages at a time under one service worker, and MSW's worker unregisters itself when the last page
+ * it controls closes: a page that is starting just then is left uncontrolled, and every request of
+ * its tests goes to the real server (a 404, seen as an "http" error). Starting again registers the
+ * worker anew.
+ */
+async function startIntercepting(): Promise<void> {
+  worker.use(http.get(PROBE_PATH, () => new HttpResponse('mocked', { headers: { 'x-msw-probe': 'yes' } })));
+  for (let attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+    await worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, quiet: true, onUnhandledRequest: 'error' });
+    const probe = await fetch(PROBE_PATH, { cache: 'no-store' });
+    if (probe.headers.get('x-msw-probe') === 'yes') return;
+    worker.stop();
+  }
+  throw new Error(`MSW's worker did not answer requests after ${START_ATTEMPTS} starts`);
+}
+
+/**
+ * A promise a handler can wait on, and the function that lets it go: a response that arrives exactly
+ * when the test says so, instead of after a guessed delay.
+ */
+export function gate(): { opened: Promise<void>; open: () => void } {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
+}
+
+const FLUSH_PATH = '/__msw-flush__';
+
+/**
+ * Resolves once a request sent now has gone through the worker and back. Responses the worker gave
+ * earlier (a late answer the test released) have then reached the page: what the picker does with
+ * them has happened, or is queued behind this.
+ */
+export async function flushWorker(): Promise<void> {
+  worker.use(http.get(FLUSH_PATH, () => new HttpResponse(null, { status: 204 })));
+  await fetch(FLUSH_PATH);
+}
