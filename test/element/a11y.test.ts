@@ -6,7 +6,7 @@ import type { LinkAccountPicker } from '../../src/link-account-picker.js';
 import '../../src/link-account-picker.js';
 import { accounts, body } from '../support/data.js';
 import { ENDPOINT, flushWorker, startWorker, worker } from '../support/msw.js';
-import { combobox, liveText, options, search, shadow, typeText } from '../support/picker.js';
+import { liveText, options, press, search, shadow, typeText } from '../support/picker.js';
 import { nextFrame, until } from '../support/wait.js';
 
 const all = Object.values(accounts);
@@ -43,8 +43,8 @@ describe('<link-account-picker> accessibility', () => {
 
   it('passes axe with an active option, chips and multiple selection', async () => {
     const el = await openWithEveryReason({ multiple: true });
-    combobox(el).dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
-    combobox(el).dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
+    await press('ArrowDown');
+    await press('ArrowDown');
     await el.updateComplete;
     await expect(el).to.be.accessible();
   });

@@ -4,7 +4,7 @@ import type { LinkAccountPicker } from '../../src/link-account-picker.js';
 import '../../src/link-account-picker.js';
 import { accounts, body } from '../support/data.js';
 import { ENDPOINT, startWorker, worker } from '../support/msw.js';
-import { liveText, option, options, search, shadow, statusText, typeText } from '../support/picker.js';
+import { clickOn, liveText, option, options, search, shadow, statusText, typeText } from '../support/picker.js';
 import { nextEvent, until } from '../support/wait.js';
 
 /**
@@ -63,7 +63,7 @@ describe('<link-account-picker> errors', () => {
     const el = await picker();
     await failWith(el);
     const complete = nextEvent(el, 'search-complete');
-    retryButton(el)!.click();
+    await clickOn(retryButton(el)!);
     await complete;
     await el.updateComplete;
     expect(calls).to.equal(2);
@@ -200,7 +200,7 @@ describe('<link-account-picker> errors', () => {
     );
     const el = await picker();
     await search(el, 'acme');
-    option(el, 'a-linkable').click();
+    await clickOn(option(el, 'a-linkable'));
     expect(el.value).to.deep.equal(['a-linkable']);
     fail = true;
     await failWith(el, 'acmex');

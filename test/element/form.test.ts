@@ -1,9 +1,10 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import '../../src/link-account-picker.js';
 import { accounts, body } from '../support/data.js';
 import { ENDPOINT, startWorker, worker } from '../support/msw.js';
-import { combobox, option, search, shadow } from '../support/picker.js';
+import { button, clickOn, combobox, option, search, shadow } from '../support/picker.js';
+import { until } from '../support/wait.js';
 
 const second = { ...accounts.linkable, id: 'a-linkable-2', name: 'Acme Second' };
 
@@ -25,8 +26,8 @@ describe('<link-account-picker> form association', () => {
     const { form, el } = await inForm();
     expect(new FormData(form).getAll('accounts')).to.deep.equal([]);
     await search(el, 'acme');
-    option(el, 'a-linkable').click();
-    option(el, 'a-linkable-2').click();
+    await clickOn(option(el, 'a-linkable'));
+    await clickOn(option(el, 'a-linkable-2'));
     await el.updateComplete;
     expect(new FormData(form).getAll('accounts')).to.deep.equal(['a-linkable', 'a-linkable-2']);
     expect(new FormData(form).get('email')).to.equal('ann@example.com');
@@ -39,9 +40,9 @@ describe('<link-account-picker> form association', () => {
     const seen: { ids: FormDataEntryValue[]; valid: boolean }[] = [];
     el.addEventListener('change', () => seen.push({ ids: new FormData(form).getAll('accounts'), valid: form.checkValidity() }));
     await search(el, 'acme');
-    option(el, 'a-linkable').click();
+    await clickOn(option(el, 'a-linkable'));
     await el.updateComplete;
-    shadow(el).querySelector<HTMLButtonElement>('[part~="chip-remove"]')!.click();
+    await clickOn(button(el, 'chip-remove')!);
     expect(seen).to.deep.equal([
       { ids: ['a-linkable'], valid: true },
       { ids: [], valid: false },
@@ -102,7 +103,7 @@ describe('<link-account-picker> form association', () => {
     const form = await fixture<HTMLFormElement>(html`<form><link-account-picker name="accounts" endpoint=${ENDPOINT} site="nwf" debounce="0" multiple .value=${['start']}></link-account-picker></form>`);
     const el = form.querySelector('link-account-picker')!;
     await search(el, 'acme');
-    option(el, 'a-linkable').click();
+    await clickOn(option(el, 'a-linkable'));
     await el.updateComplete;
     expect(el.value).to.deep.equal(['start', 'a-linkable']);
     form.reset();
@@ -116,10 +117,10 @@ describe('<link-account-picker> form association', () => {
     const form = await fixture<HTMLFormElement>(html`<form><fieldset><link-account-picker name="accounts" .value=${['x']}></link-account-picker></fieldset></form>`);
     const el = form.querySelector('link-account-picker')!;
     form.querySelector('fieldset')!.disabled = true;
-    await waitUntil(() => combobox(el).disabled, 'disabled by the fieldset');
+    await until(() => combobox(el).disabled, 'disabled by the fieldset');
     expect([...new FormData(form).keys()]).to.deep.equal([]);
     form.querySelector('fieldset')!.disabled = false;
-    await waitUntil(() => !combobox(el).disabled, 'enabled again');
+    await until(() => !combobox(el).disabled, 'enabled again');
     expect(new FormData(form).getAll('accounts')).to.deep.equal(['x']);
   });
 

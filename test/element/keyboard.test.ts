@@ -1,32 +1,19 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import type { LinkAccountPicker } from '../../src/link-account-picker.js';
 import '../../src/link-account-picker.js';
 import { accounts, body } from '../support/data.js';
 import { ENDPOINT, startWorker, worker } from '../support/msw.js';
-import { combobox, options, shadow } from '../support/picker.js';
-import { nextEvent } from '../support/wait.js';
+import { activeId, clickOutside, combobox, options, popupOpen, shadow, statusText, typeKeys } from '../support/picker.js';
+import { nextEvent, until } from '../support/wait.js';
 
 const all = Object.values(accounts);
 
-function activeId(el: LinkAccountPicker): string | undefined {
-  const id = combobox(el).getAttribute('aria-activedescendant');
-  return id ? shadow(el).getElementById(id)?.dataset.accountId : undefined;
-}
-
-function popupOpen(el: LinkAccountPicker): boolean {
-  return !shadow(el).querySelector('.popup')!.hasAttribute('hidden');
-}
-
 /** Types key by key, and waits for the results of the whole text (not of a prefix typed on the way). */
 async function typed(el: LinkAccountPicker, text: string): Promise<void> {
-  combobox(el).focus();
-  await sendKeys({ type: text });
-  await waitUntil(
-    () => options(el).length === all.length && (shadow(el).querySelector('[part~="status"]')?.textContent ?? '').includes(`“${text}”`),
-    'results shown',
-  );
+  await typeKeys(el, text);
+  await until(() => options(el).length === all.length && statusText(el).includes(`“${text}”`), `results for “${text}” shown`);
 }
 
 describe('<link-account-picker> keyboard (WAI-ARIA combobox)', () => {
@@ -168,7 +155,7 @@ describe('<link-account-picker> keyboard (WAI-ARIA combobox)', () => {
 
   it('a click outside closes the list', async () => {
     await typed(el, 'acme');
-    document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    await clickOutside(el);
     await el.updateComplete;
     expect(popupOpen(el)).to.equal(false);
   });

@@ -5,7 +5,7 @@ import { setupWorker } from 'msw/browser';
 import { parseSearchResponse } from '../../src/rules/parse-response.js';
 import { anyValue, bodyOf, corruptedBody, mixedAccounts, nonObjectBody } from './arbitraries.js';
 import '../../src/link-account-picker.js';
-import { mount, options, type Picker, searchUsing, searchWith, type Settled, shownIds } from '../support/picker.js';
+import { clickOn, mount, options, type Picker, searchUsing, searchWith, type Settled, shownIds } from '../support/picker.js';
 
 /**
  * Fuzzed responses through the element: whatever the body (wrong types, missing fields, huge strings,
@@ -27,7 +27,7 @@ function statusText(el: Picker): string {
 async function pickerWithSelection(): Promise<{ el: Picker; changes: string[] }> {
   const el = await mount();
   await searchWith(el, 'keep', bodyOf([KEEP]));
-  options(el)[0]!.click();
+  await clickOn(options(el)[0]!);
   await el.updateComplete;
   expect(el.value).to.deep.equal(['keep']);
   const changes: string[] = [];

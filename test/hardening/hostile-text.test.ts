@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { Account } from '../../src/rules/types.js';
 import '../../src/link-account-picker.js';
 import { allElements } from '../support/dom.js';
-import { mount, options, type Picker, searchWith } from '../support/picker.js';
+import { clickOn, mount, options, type Picker, searchWith } from '../support/picker.js';
 import { nextFrame } from '../support/wait.js';
 import { NAUGHTY_STRINGS, PWNED } from './naughty-strings.js';
 
@@ -80,7 +80,7 @@ describe('hostile text in account and contract fields', () => {
     expect(rows.map((r) => r.dataset.accountId)).to.deep.equal(chunk.map((s) => s.value));
     const picked: string[] = [];
     el.addEventListener('account-select', (e) => picked.push(e.detail.account.id));
-    for (const row of rows.slice(0, 10)) row.click();
+    for (const row of rows.slice(0, 10)) await clickOn(row);
     await el.updateComplete;
     expect(picked).to.deep.equal(chunk.slice(0, 10).map((s) => s.value));
     expect(el.value).to.deep.equal(chunk.slice(0, 10).map((s) => s.value));
@@ -135,7 +135,7 @@ describe('hostile text in account and contract fields', () => {
     const el = await mount();
     const hostile = NAUGHTY_STRINGS.find((n) => n.id === 'attr-breakout-tag')!.value;
     await searchWith(el, 'x', { asOf: ASOF, site: SITE, accounts: [{ id: hostile, name: hostile, number: hostile, portalSyncedAt: '2025-06-01T00:00:00Z', contracts: [booked('NWF')] }] });
-    options(el)[0]!.click();
+    await clickOn(options(el)[0]!);
     await el.updateComplete;
     expect(el.value).to.deep.equal([hostile]);
     const chip = el.shadowRoot!.querySelector('[part~="chip"]');

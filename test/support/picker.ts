@@ -97,9 +97,9 @@ export function button(el: Picker, part: string, within: ParentNode = shadow(el)
 
 // ——— Real input ———
 
-/** The innermost element at a viewport point, looking inside shadow roots. */
-function deepElementAt(x: number, y: number): Element | null {
-  let hit = document.elementFromPoint(x, y);
+/** The innermost element at a point of `doc`'s viewport, looking inside shadow roots. */
+function deepElementAt(doc: Document, x: number, y: number): Element | null {
+  let hit = doc.elementFromPoint(x, y);
   while (hit?.shadowRoot) {
     const inner = hit.shadowRoot.elementFromPoint(x, y);
     if (!inner || inner === hit) break;
@@ -115,27 +115,40 @@ function contains(outer: Element, inner: Element | null): boolean {
   return false;
 }
 
+/** Where `doc`'s viewport starts in the test page's (0, 0 unless `doc` is in an iframe). */
+function frameOffset(doc: Document): { x: number; y: number } {
+  let x = 0;
+  let y = 0;
+  for (let frame = doc.defaultView?.frameElement; frame; frame = frame.ownerDocument.defaultView?.frameElement) {
+    const box = frame.getBoundingClientRect();
+    x += box.left + frame.clientLeft;
+    y += box.top + frame.clientTop;
+  }
+  return { x, y };
+}
+
 /**
- * A real mouse click at the centre of `target`, scrolled into view first. Fails when something else
- * is on top there: the admin could not click it either.
+ * A real mouse click at the centre of `target` (in the test page or a same-origin iframe), scrolled
+ * into view first. Fails when something else is on top there: the admin could not click it either.
  */
 export async function clickOn(target: Element): Promise<void> {
   target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   const box = target.getBoundingClientRect();
-  const x = Math.round(box.left + box.width / 2);
-  const y = Math.round(box.top + box.height / 2);
-  const hit = deepElementAt(x, y);
+  const x = box.left + box.width / 2;
+  const y = box.top + box.height / 2;
+  const hit = deepElementAt(target.ownerDocument, x, y);
   if (!contains(target, hit)) {
     throw new Error(`cannot click ${target.localName}${target.id ? `#${target.id}` : ''}: ${hit?.localName ?? 'nothing'} is on top of it`);
   }
-  await sendMouse({ type: 'click', position: [x, y] });
+  const offset = frameOffset(target.ownerDocument);
+  await sendMouse({ type: 'click', position: [Math.round(offset.x + x), Math.round(offset.y + y)] });
 }
 
 /** A real mouse click on the page, away from the picker (near the viewport's bottom-right corner). */
 export async function clickOutside(el: Picker): Promise<void> {
   const x = window.innerWidth - 4;
   const y = window.innerHeight - 4;
-  if (contains(el, deepElementAt(x, y))) throw new Error('the picker covers the point used for a click outside');
+  if (contains(el, deepElementAt(document, x, y))) throw new Error('the picker covers the point used for a click outside');
   await sendMouse({ type: 'click', position: [x, y] });
 }
 
