@@ -3,37 +3,41 @@
  * adds its handlers with `worker.use(...)` and `afterEach(() => worker.resetHandlers())`.
  */
 import { http, HttpResponse } from 'msw';
-import { setupWorker } from 'msw/browser';
+import { setupWorker, type SetupWorker, type StartOptions } from 'msw/browser';
 
 /** Where the element tests point the picker's `endpoint`. */
 export const ENDPOINT = '/api/accounts/search';
 
 export const worker = setupWorker();
-let started: Promise<unknown> | undefined;
+let started: Promise<void> | undefined;
 
 /** Starts the worker once per page; call in `before()`. Unhandled requests fail the test. */
-export function startWorker(): Promise<unknown> {
-  started ??= startIntercepting();
+export function startWorker(): Promise<void> {
+  started ??= (async () => {
+    await worker.start(START_OPTIONS);
+    await ensureIntercepting(worker, START_OPTIONS);
+  })();
   return started;
 }
 
+const START_OPTIONS: StartOptions = { serviceWorker: { url: '/mockServiceWorker.js' }, quiet: true, onUnhandledRequest: 'error' };
 const PROBE_PATH = '/__msw-probe__';
 const START_ATTEMPTS = 3;
 
 /**
- * Starts the worker, and proves it answers before any test relies on it. The test runner opens two
- * pages at a time under one service worker, and MSW's worker unregisters itself when the last page
- * it controls closes: a page that is starting just then is left uncontrolled, and every request of
- * its tests goes to the real server (a 404, seen as an "http" error). Starting again registers the
- * worker anew.
+ * Proves that `target` (a started worker) answers this page's requests, starting it again if not.
+ * The test runner opens two pages at a time under one service worker, and MSW's worker unregisters
+ * itself when the last page it controls closes: a page starting just then is left uncontrolled, and
+ * every request of its tests goes to the real server (a 404, seen as an "http" error). Starting
+ * again registers the worker anew.
  */
-async function startIntercepting(): Promise<void> {
-  worker.use(http.get(PROBE_PATH, () => new HttpResponse('mocked', { headers: { 'x-msw-probe': 'yes' } })));
+export async function ensureIntercepting(target: SetupWorker, options: StartOptions): Promise<void> {
+  target.use(http.get(PROBE_PATH, () => new HttpResponse('mocked', { headers: { 'x-msw-probe': 'yes' } })));
   for (let attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-    await worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, quiet: true, onUnhandledRequest: 'error' });
     const probe = await fetch(PROBE_PATH, { cache: 'no-store' });
     if (probe.headers.get('x-msw-probe') === 'yes') return;
-    worker.stop();
+    target.stop();
+    await target.start(options);
   }
   throw new Error(`MSW's worker did not answer requests after ${START_ATTEMPTS} starts`);
 }
