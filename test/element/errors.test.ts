@@ -1,29 +1,18 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { delay, http, HttpResponse } from 'msw';
 import type { LinkAccountPicker } from '../../src/link-account-picker.js';
 import '../../src/link-account-picker.js';
 import { accounts, body } from '../support/data.js';
 import { ENDPOINT, startWorker, worker } from '../support/msw.js';
-import { clickOn, liveText, option, options, search, shadow, statusText, typeText } from '../support/picker.js';
+import { button, clickOn, liveText, mountAt, option, options, search, shadow, statusText, typeText } from '../support/picker.js';
 import { nextEvent, until } from '../support/wait.js';
 
 /**
  * A generous timeout by default: a loaded CI machine once took over 300 ms to answer, and a test of
  * another error then saw a timeout. The timeout tests ask for a short one.
  */
-async function picker(timeout = 5000): Promise<LinkAccountPicker> {
-  return fixture<LinkAccountPicker>(html`<link-account-picker
-    endpoint=${ENDPOINT}
-    site="nwf"
-    label="Accounts"
-    debounce="0"
-    timeout=${timeout}
-    multiple
-  ></link-account-picker>`);
-}
-
-function retryButton(el: LinkAccountPicker): HTMLButtonElement | null {
-  return shadow(el).querySelector<HTMLButtonElement>('[part~="retry"]');
+function picker(timeout = 5000): Promise<LinkAccountPicker> {
+  return mountAt(ENDPOINT, { timeout, multiple: true });
 }
 
 /** Runs a search that fails and returns the search-error detail. */
@@ -49,7 +38,7 @@ describe('<link-account-picker> errors', () => {
     expect(statusText(el)).to.include('No connection to the account search');
     expect(statusText(el)).to.include(detail.error.message);
     expect(liveText(el)).to.equal(detail.error.message);
-    expect(retryButton(el)!.textContent!.trim()).to.equal('Try again');
+    expect(button(el, 'retry')!.textContent!.trim()).to.equal('Try again');
   });
 
   it('retry runs the request again and shows its results', async () => {
@@ -63,7 +52,7 @@ describe('<link-account-picker> errors', () => {
     const el = await picker();
     await failWith(el);
     const complete = nextEvent(el, 'search-complete');
-    await clickOn(retryButton(el)!);
+    await clickOn(button(el, 'retry')!);
     await complete;
     await el.updateComplete;
     expect(calls).to.equal(2);
@@ -84,7 +73,7 @@ describe('<link-account-picker> errors', () => {
       expect(detail.error).to.include({ kind: 'http', status });
       expect(detail.error.message).to.match(words);
       expect(statusText(el)).to.include(kindTitle);
-      expect(retryButton(el)).to.not.equal(null);
+      expect(button(el, 'retry')).to.not.equal(null);
     });
   }
 
@@ -105,8 +94,8 @@ describe('<link-account-picker> errors', () => {
     expect(detail.error).to.include({ kind: 'http', status: 429, retryAfter: 2 });
     expect(detail.error.message).to.include('try again in 2 seconds');
     expect(statusText(el)).to.include('Too many searches');
-    expect(retryButton(el)!.disabled).to.equal(true);
-    expect(retryButton(el)!.textContent).to.match(/Try again in [12] s/);
+    expect(button(el, 'retry')!.disabled).to.equal(true);
+    expect(button(el, 'retry')!.textContent).to.match(/Try again in [12] s/);
     // A new query typed meanwhile waits for the server's time too.
     typeText(el, 'acmex');
     await el.updateComplete;

@@ -2,7 +2,7 @@
  * A response body the picker cannot use: the admin reads why in one sentence in the page's language,
  * on screen and in `search-error`. The parser gives the reason as data; the picker words it.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { setLocale } from '../../src/internal/localization.js';
 import type { LinkAccountPicker, SearchResponse } from '../../src/link-account-picker.js';
@@ -10,17 +10,11 @@ import { parseSearchResponse } from '../../src/rules/parse-response.js';
 import '../../src/link-account-picker.js';
 import { SITE } from '../support/data.js';
 import { ENDPOINT, startWorker, worker } from '../support/msw.js';
-import { statusText, typeText } from '../support/picker.js';
+import { mountAt, statusText, typeText } from '../support/picker.js';
 import { nextEvent } from '../support/wait.js';
 
-async function picker(): Promise<LinkAccountPicker> {
-  return fixture<LinkAccountPicker>(html`<link-account-picker
-    endpoint=${ENDPOINT}
-    site="nwf"
-    label="Accounts"
-    debounce="0"
-    timeout="2000"
-  ></link-account-picker>`);
+function picker(): Promise<LinkAccountPicker> {
+  return mountAt(ENDPOINT, { timeout: 2000 });
 }
 
 /** Serves `answer` as JSON, searches, and returns the search-error detail once the error is shown. */

@@ -1,22 +1,17 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { LinkAccountPicker } from '../../src/link-account-picker.js';
 import type { Account } from '../../src/rules/types.js';
 import '../../src/link-account-picker.js';
 import { accounts, body, contract } from '../support/data.js';
 import { ENDPOINT, startWorker, worker } from '../support/msw.js';
-import { button, clickOn, combobox, liveText, option, options, press, referencedText, search, shadow, statusText, typeText } from '../support/picker.js';
+import { button, clickOn, combobox, liveText, mountAt, option, options, press, referencedText, search, shadow, statusText, typeText } from '../support/picker.js';
 import { nextEvent, nextFrame, until } from '../support/wait.js';
 
 const MINUTE = 60_000;
 
-async function picker(): Promise<LinkAccountPicker> {
-  return fixture<LinkAccountPicker>(html`<link-account-picker
-    endpoint=${ENDPOINT}
-    site="nwf"
-    label="Accounts"
-    debounce="0"
-  ></link-account-picker>`);
+function picker(): Promise<LinkAccountPicker> {
+  return mountAt(ENDPOINT);
 }
 
 function description(el: LinkAccountPicker, id: string): string {

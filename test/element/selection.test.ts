@@ -87,7 +87,7 @@ describe('<link-account-picker> selection', () => {
       await clickOn(option(el, 'a-linkable'));
       await el.updateComplete;
       const log = record(el);
-      const remove = shadow(el).querySelector<HTMLButtonElement>('[part~="chip-remove"]')!;
+      const remove = button(el, 'chip-remove')!;
       expect(remove.getAttribute('aria-label')).to.equal('Remove Acme Leasing Ltd');
       await clickOn(remove);
       expect(log).to.deep.equal(['deselect:a-linkable', 'change']);
@@ -205,10 +205,10 @@ describe('<link-account-picker> selection', () => {
   it('disabled: no searching, no picking, chips cannot be removed', async () => {
     const el = await fixture<LinkAccountPicker>(html`<link-account-picker endpoint=${ENDPOINT} site="nwf" label="Accounts" multiple disabled .value=${['a-linkable']}></link-account-picker>`);
     expect(combobox(el).disabled).to.equal(true);
-    expect(shadow(el).querySelector<HTMLButtonElement>('[part~="chip-remove"]')!.disabled).to.equal(true);
+    expect(button(el, 'chip-remove')!.disabled).to.equal(true);
     el.disabled = false;
     // The attribute also reaches formDisabledCallback, which settles one update later.
     await until(() => !combobox(el).disabled, 'enabled again');
-    expect(shadow(el).querySelector<HTMLButtonElement>('[part~="chip-remove"]')!.disabled).to.equal(false);
+    expect(button(el, 'chip-remove')!.disabled).to.equal(false);
   });
 });

@@ -84,37 +84,17 @@ export function body(list: unknown[], extra: Partial<SearchResponse> = {}): Sear
 
 /** Three accounts matching "harbor": one linkable, one under another site's label, one waiting for the sync. */
 export function harborResponse(now = Date.now()): SearchResponse {
+  const ago = (ms: number) => new Date(now - ms).toISOString();
+  /** One booked contract, booked `bookedAgo` ms before `now`. */
+  const booked = (id: string, role: string, privateLabel: string, bookedAgo: number): Contract => ({ id, role, status: 'booked', privateLabel, bookedAt: ago(bookedAgo) });
   return {
     asOf: new Date(now).toISOString(),
     syncWindowMinutes: 15,
     site: { id: 'northwind', name: 'Northwind Equipment Finance', privateLabels: ['NWF'], includeUnlabeled: true },
     accounts: [
-      {
-        id: 'acc-linkable',
-        number: 'C4471902A',
-        name: 'Harbor Freight Logistics LLC',
-        portalSyncedAt: new Date(now - 48 * HOUR).toISOString(),
-        contracts: [
-          { id: 'ct-1', role: 'customer', status: 'booked', privateLabel: 'NWF', bookedAt: new Date(now - 49 * HOUR).toISOString() },
-        ],
-      },
-      {
-        id: 'acc-label',
-        number: 'C9021334M',
-        name: 'Harbor Point Quarry Co.',
-        portalSyncedAt: new Date(now - 48 * HOUR).toISOString(),
-        contracts: [
-          { id: 'ct-2', role: 'customer', status: 'booked', privateLabel: 'SUMMIT', bookedAt: new Date(now - 49 * HOUR).toISOString() },
-        ],
-      },
-      {
-        id: 'acc-pending',
-        name: 'Harbor Lights Dental',
-        portalSyncedAt: null,
-        contracts: [
-          { id: 'ct-3', role: 'guarantor', status: 'booked', privateLabel: 'NWF', bookedAt: new Date(now - 5 * MINUTE).toISOString() },
-        ],
-      },
+      { id: 'acc-linkable', number: 'C4471902A', name: 'Harbor Freight Logistics LLC', portalSyncedAt: ago(48 * HOUR), contracts: [booked('ct-1', 'customer', 'NWF', 49 * HOUR)] },
+      { id: 'acc-label', number: 'C9021334M', name: 'Harbor Point Quarry Co.', portalSyncedAt: ago(48 * HOUR), contracts: [booked('ct-2', 'customer', 'SUMMIT', 49 * HOUR)] },
+      { id: 'acc-pending', name: 'Harbor Lights Dental', portalSyncedAt: null, contracts: [booked('ct-3', 'guarantor', 'NWF', 5 * MINUTE)] },
     ],
     nextCursor: null,
     total: 3,

@@ -11,6 +11,7 @@
  */
 import { fixture, html } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { LinkAccountPicker, SearchAccounts, SearchErrorInfo } from '../../src/link-account-picker.js';
 import { until, withDeadline } from './wait.js';
 
@@ -23,6 +24,18 @@ export async function mount(options: { multiple?: boolean; debounce?: number; mi
     label="Accounts"
     debounce=${options.debounce ?? 0}
     min-chars=${options.minChars ?? 1}
+    ?multiple=${options.multiple ?? false}
+  ></link-account-picker>`);
+}
+
+/** A picker searching `endpoint` (the MSW worker answers it) for site "nwf", with no debounce. */
+export async function mountAt(endpoint: string, options: { timeout?: number; multiple?: boolean } = {}): Promise<Picker> {
+  return fixture<Picker>(html`<link-account-picker
+    endpoint=${endpoint}
+    site="nwf"
+    label="Accounts"
+    debounce="0"
+    timeout=${ifDefined(options.timeout)}
     ?multiple=${options.multiple ?? false}
   ></link-account-picker>`);
 }
