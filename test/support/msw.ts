@@ -25,11 +25,11 @@ const PROBE_PATH = '/__msw-probe__';
 const START_ATTEMPTS = 3;
 
 /**
- * Proves that `target` (a started worker) answers this page's requests, starting it again if not.
- * The test runner opens two pages at a time under one service worker, and MSW's worker unregisters
- * itself when the last page it controls closes: a page starting just then is left uncontrolled, and
- * every request of its tests goes to the real server (a 404, seen as an "http" error). Starting
- * again registers the worker anew.
+ * Proves that `target` (a started worker) answers this page's requests, starting it again if not,
+ * and otherwise fails naming the cause. The test runner runs two pages at a time under one service
+ * worker; MSW's own worker unregisters itself when the last page it controls closes, which left a
+ * page starting at that moment uncontrolled (every search a 404 from the real server). The runner
+ * now serves a worker that stays registered (scripts/msw-worker.js): this is the safety net.
  */
 export async function ensureIntercepting(target: SetupWorker, options: StartOptions): Promise<void> {
   target.use(http.get(PROBE_PATH, () => new HttpResponse('mocked', { headers: { 'x-msw-probe': 'yes' } })));
