@@ -23,7 +23,7 @@ export default tseslint.config(
   },
   {
     // Configs and scripts run in Node, not in the page.
-    files: ['*.config.{js,ts,mjs}', 'scripts/**', '.storybook/main.ts', 'test/**/*-plugin.js'],
+    files: ['*.config.{js,ts,mjs}', 'scripts/**', 'examples/*.mjs', 'src/cli/**', 'test/node/**', '.storybook/main.ts', 'test/**/*-plugin.js'],
     languageOptions: { globals: globals.node },
   },
   {
