@@ -48,12 +48,34 @@ function networkMessage(error: unknown): string {
   return cause?.code ?? cause?.message ?? (error as Error)?.message ?? String(error);
 }
 
+/** Bodies are read up to this size: a search page is far smaller, and the checker must not fill memory. */
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+/** The body as text, cut (and the connection dropped) past MAX_BODY_BYTES. */
+async function boundedText(response: Response): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      break;
+    }
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
 export async function exchange(method: string, url: string, headers: Headers, timeoutMs: number): Promise<Exchange> {
   const started = performance.now();
   const base = { label: describe(method, url), method, url, headers: new Headers(), text: '', timedOut: false };
   try {
     const response = await fetch(url, { method, headers, redirect: 'follow', signal: AbortSignal.timeout(timeoutMs) });
-    const text = await response.text();
+    const text = await boundedText(response);
     const ms = performance.now() - started;
     const result: Exchange = { ...base, status: response.status, headers: response.headers, text, ms };
     try {

@@ -118,6 +118,7 @@ describe('check-endpoint: broken endpoints, each named', () => {
     { variant: 'slow', id: 'latency', verdict: 'fail', says: /requests got no answer within 200 ms/, extra: ['--timeout', '200', '--burst', '0'] },
     { variant: 'ignores-user', id: 'linked-to-user', verdict: 'warn', says: /have no linkedToUser although user=usr-1001 was sent/ },
     { variant: 'no-auth', id: 'errors', verdict: 'warn', says: /Without the --header credentials the endpoint still answered 200/ },
+    { variant: 'huge', id: 'schema', verdict: 'fail', says: /can't be read at all[^]*not JSON/, extra: ['--burst', '0'] },
   ];
 
   for (const { variant, id, verdict, says, extra } of cases) {

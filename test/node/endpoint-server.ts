@@ -22,7 +22,8 @@ export type Variant =
   | 'no-retry-after'
   | 'slow'
   | 'ignores-user'
-  | 'no-auth';
+  | 'no-auth'
+  | 'huge';
 
 export const ALLOWED_ORIGIN = 'https://portal.example.test';
 export const TOKEN = 'Bearer test-token';
@@ -146,6 +147,15 @@ async function handle(variant: Variant, req: IncomingMessage, res: ServerRespons
         if (first.ok) body.accounts = first.body.accounts;
       }
       break;
+    case 'huge':
+      // A body that never stops: 64 MB of accounts, streamed (the checker reads 5 MB of it, then hangs up).
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.write('{"site":{"id":"northwind","privateLabels":[]},"accounts":[');
+      for (let i = 0; i < 64 && !res.destroyed; i += 1) {
+        if (!res.write(`${JSON.stringify(accounts[0])},`.repeat(1024 * 1024 / 256))) await new Promise((resolve) => res.once('drain', resolve));
+      }
+      res.end('{}]}');
+      return;
     case 'wrong-total':
       body.total = 999;
       break;
