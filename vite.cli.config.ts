@@ -1,10 +1,13 @@
 /**
  * The `link-account-picker` command (src/cli/), for Node ≥ 20: one ES module in dist/cli/, with the
- * rules and the response parser bundled in and valibot (a dependency) imported. A build of its own,
- * so nothing of it can reach the browser bundles (vite.config.ts).
+ * rules and the response reader bundled in, and the package's dependencies (if it uses any) imported.
+ * A build of its own, so nothing of it can reach the browser bundles (vite.config.ts).
  */
+import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { defineConfig } from 'vite';
+
+const dependencies = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).dependencies ?? {});
 
 export default defineConfig({
   build: {
@@ -15,7 +18,7 @@ export default defineConfig({
     minify: false,
     lib: { entry: { 'link-account-picker': 'src/cli/bin.ts' }, formats: ['es'] },
     rolldownOptions: {
-      external: [/^node:/, ...builtinModules, /^valibot($|\/)/],
+      external: [/^node:/, ...builtinModules, ...dependencies.map((name) => new RegExp(`^${name}($|/)`))],
     },
   },
 });

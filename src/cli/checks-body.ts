@@ -52,6 +52,7 @@ export function schemaCheck(pages: SearchExchange[]): CheckResult {
   const rejected: string[] = [];
   const malformed: string[] = [];
   const ignored: string[] = [];
+  let malformedCount = 0;
   const codes = new Map<EligibilityCode, number>();
   let accounts = 0;
   for (const page of answered) {
@@ -71,7 +72,9 @@ export function schemaCheck(pages: SearchExchange[]): CheckResult {
       const { code } = evaluateAccount(account, { site, now, syncWindowMinutes });
       codes.set(code, (codes.get(code) ?? 0) + 1);
     }
-    // The parser's lines name the path and the problem; those about accounts it left out are malformed.
+    // The parser counts the accounts it left out, and its lines name each path and problem: those
+    // lines that point at a whole account, its id or its name are the malformed ones.
+    malformedCount += parsed.malformed;
     for (const line of parsed.problems) {
       const left = /^accounts\[\d+\](: expected an object|\.(id|name): expected a non-empty string)/.test(line);
       (left ? malformed : ignored).push(`${page.label} → ${line}`);
@@ -86,12 +89,12 @@ export function schemaCheck(pages: SearchExchange[]): CheckResult {
       [...rejected, ...malformed],
     );
   }
-  if (malformed.length > 0) {
+  if (malformedCount > 0) {
     return check(
       'schema',
       'Body matches the schema',
       'fail',
-      `${malformed.length} malformed accounts: the picker leaves them out and tells the admin some results are missing. Every account needs a non-empty string id and name.`,
+      `${malformedCount} malformed accounts: the picker leaves them out and tells the admin some results are missing. Every account needs a non-empty string id and name.`,
       [...malformed, ...ignored],
     );
   }
