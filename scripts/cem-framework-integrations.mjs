@@ -60,7 +60,7 @@ export function frameworkIntegrations() {
         // The events' own names are in each `on…` prop's description; the list would show them camelCased.
         hideEventDocs: true,
       });
-      generateJetBrainsWebTypes(manifest, { ...quiet, outdir, fileName: 'web-types.json', excludeCss: false });
+      generateJetBrainsWebTypes(manifest, { ...quiet, outdir, webTypesFileName: 'web-types.json' });
       generateVsCodeCustomElementData(manifest, {
         ...quiet,
         outdir,
