@@ -159,6 +159,7 @@ export function userCheck(pages: SearchExchange[], user: string | undefined): Ch
     'user → linkedToUser',
     'warn',
     `${without.length} of ${accounts.length} accounts have no linkedToUser although user=${user} was sent: the picker can't show them as "already linked", and the admin may try to link them twice. Set linkedToUser: true or false on every account when user is given.`,
-    without.map((a) => `account ${a.id} (${a.name})`),
+    // When none says it, the list would only repeat the accounts: the sentence says it all.
+    without.length < accounts.length ? without.map((a) => `account ${a.id} (${a.name})`) : [],
   );
 }

@@ -44,7 +44,7 @@ export function formatText(report: Report): string {
   const count = (verdict: Verdict) => report.checks.filter((c) => c.verdict === verdict).length;
   lines.push(
     '',
-    `${count('pass')} passed, ${count('warn')} warnings, ${count('fail')} failed, ${count('skip')} not checked.`,
+    `${count('pass')} passed, ${count('warn')} ${count('warn') === 1 ? 'warning' : 'warnings'}, ${count('fail')} failed, ${count('skip')} not checked.`,
     report.ok ? 'The endpoint meets every required check.' : 'The endpoint fails a required check: see FAIL above.',
   );
   return lines.join('\n');
