@@ -2,6 +2,7 @@
 // inside the package: a relative link to a file the tarball holds (and, for a markdown file, to a
 // heading it has). What `npm pack` would ship is read from `npm pack --dry-run --json`, so a file
 // missing from package.json "files" fails here, not on the registry page. Web links are not fetched.
+// Likewise every source a shipped source map names (dist/**/*.map → ../src/…) must be shipped.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
@@ -57,9 +58,24 @@ for (const file of markdown) {
   }
 }
 
+const maps = [...shipped].filter((f) => f.endsWith('.map'));
+let sources = 0;
+for (const file of maps) {
+  for (const source of JSON.parse(readFileSync(file, 'utf8')).sources ?? []) {
+    sources += 1;
+    const target = normalize(join(dirname(file), source));
+    if (!shipped.has(target)) problems.push(`${file}: source "${source}" → ${target} is not in the package`);
+  }
+}
+
 if (problems.length > 0) {
   console.error(problems.join('\n'));
-  console.error(`\n${problems.length} of ${checked} relative links in the packaged markdown don't resolve inside the package.`);
+  console.error(`\n${problems.length} links or map sources of the package don't resolve inside it.`);
   process.exit(1);
 }
 console.log(`${checked} relative links in ${markdown.length} packaged markdown files resolve inside the package (${pack.filename}).`);
+console.log(
+  maps.length > 0
+    ? `${sources} sources named by ${maps.length} source maps are in the package.`
+    : 'No source maps in the package (dist/ not built): run npm run build to check them too.',
+);
