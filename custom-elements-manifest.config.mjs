@@ -3,10 +3,11 @@
  * (so the output must be byte-for-byte reproducible, and must not touch package.json).
  */
 import { readFileSync } from 'node:fs';
+import { frameworkIntegrations } from './scripts/cem-framework-integrations.mjs';
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/generated/**', 'src/rules/**', 'src/eligibility.ts', 'src/standalone.ts'],
+  exclude: ['src/**/*.test.ts', 'src/cli/**', 'src/generated/**', 'src/rules/**', 'src/eligibility.ts', 'src/standalone.ts'],
   outdir: '.',
   litelement: true,
   // package.json already points at the manifest; the analyzer rewriting (and re-indenting) it would
@@ -19,7 +20,8 @@ export default {
       .sort()
       .map((path) => ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.ES2022, true));
   },
-  plugins: [eventDetails(), publicSurfaceOnly()],
+  // frameworkIntegrations() last: it reads the finished, public-only manifest.
+  plugins: [eventDetails(), publicSurfaceOnly(), frameworkIntegrations()],
 };
 
 /**
