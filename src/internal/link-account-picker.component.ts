@@ -1,30 +1,23 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import type { Account, SearchAccounts } from '../rules/types.js';
 import { currentLocale, LocaleController, localeLoading } from './localization.js';
-import { SearchCompleteEvent, SearchErrorEvent, type SearchErrorInfo } from './events.js';
+import { SearchCompleteEvent, SearchErrorEvent } from './events.js';
 import { ClockController } from './controllers/clock-controller.js';
+import { handleComboboxKey } from './controllers/keyboard.js';
 import { ListboxController } from './controllers/listbox-controller.js';
 import { RecheckController } from './controllers/recheck-controller.js';
 import { SelectionController } from './controllers/selection-controller.js';
-import {
-  DEFAULT_DEBOUNCE_MS,
-  DEFAULT_LIMIT,
-  DEFAULT_MIN_CHARS,
-  DEFAULT_TIMEOUT_MS,
-  LOAD_MORE_THRESHOLD_PX,
-  VIRTUALIZE_ABOVE,
-} from './defaults.js';
+import { DEFAULT_DEBOUNCE_MS, DEFAULT_LIMIT, DEFAULT_MIN_CHARS, DEFAULT_TIMEOUT_MS, VIRTUALIZE_ABOVE } from './defaults.js';
 import { outcomeNow, type SearchOutcome } from './search/outcome.js';
 import { SearchController, type SearchParams } from './search/search-controller.js';
 import { loadVirtualizer } from './virtual-list.js';
 import { renderChips } from './view/chips.js';
 import { renderFooter, renderNotice } from './view/footer.js';
-import { icon } from './view/icons.js';
 import { setSize } from './view/list-view.js';
 import { renderListbox } from './view/listbox.js';
+import { renderPicker } from './view/picker-template.js';
 import { renderStatusLine } from './view/status-line.js';
 import { statusModel, type StatusModel } from './view/status.js';
 import { styles } from './link-account-picker.styles.js';
@@ -103,14 +96,18 @@ export class LinkAccountPicker extends LitElement {
   readonly #internals: ElementInternals = this.attachInternals();
   readonly #searches = new SearchController(this, {
     onComplete: (outcome) => this.#searchCompleted(outcome),
-    onError: (query, error) => this.#searchFailed(query, error),
+    onError: (query, error) => this.dispatchEvent(new SearchErrorEvent({ query, error })),
     minLength: () => this.#minLength,
     debounceMs: () => this.debounce,
   });
   /** Whether the results held are the ones for the text in the box (a newer query may be pending). */
-  readonly #listbox = new ListboxController(this, () => {
-    const { phase, outcome } = this.#searches.state;
-    return phase === 'complete' && outcome?.query === this.text.trim();
+  readonly #listbox = new ListboxController(this, {
+    isCurrent: () => {
+      const { phase, outcome } = this.#searches.state;
+      return phase === 'complete' && outcome?.query === this.text.trim();
+    },
+    pick: (index) => this.#pick(index),
+    loadMore: () => this.#searches.loadMore(),
   });
   readonly #selection = new SelectionController(this, this.#internals, {
     multiple: () => this.multiple,
@@ -122,10 +119,14 @@ export class LinkAccountPicker extends LitElement {
   });
   readonly #recheck = new RecheckController(this, () => this.#searches.refresh());
   readonly #clock = new ClockController(this);
-  /** Dates follow a regional change (es-MX → es-ES) that leaves the strings as they are. */
-  readonly #locale = new LocaleController(this);
 
   @query('#input') private input!: HTMLInputElement;
+
+  constructor() {
+    super();
+    // Dates follow a regional change (es-MX → es-ES) that leaves the strings as they are.
+    new LocaleController(this);
+  }
 
   /** The text in the search box. */
   @state() private text = '';
@@ -155,16 +156,16 @@ export class LinkAccountPicker extends LitElement {
   @property({ type: Boolean }) multiple = false;
 
   /** Characters needed before searching. */
-  @property({ type: Number, attribute: 'min-chars' }) minChars = DEFAULT_MIN_CHARS;
+  @property({ type: Number, attribute: 'min-chars' }) minChars: number = DEFAULT_MIN_CHARS;
 
   /** Milliseconds to wait after the last keystroke before searching. */
-  @property({ type: Number }) debounce = DEFAULT_DEBOUNCE_MS;
+  @property({ type: Number }) debounce: number = DEFAULT_DEBOUNCE_MS;
 
   /** Accounts per page; sent as `limit`. */
-  @property({ type: Number }) limit = DEFAULT_LIMIT;
+  @property({ type: Number }) limit: number = DEFAULT_LIMIT;
 
   /** Milliseconds before a request is abandoned as timed out. */
-  @property({ type: Number }) timeout = DEFAULT_TIMEOUT_MS;
+  @property({ type: Number }) timeout: number = DEFAULT_TIMEOUT_MS;
 
   /** Disables the search box and the chips; a disabled picker submits nothing. */
   @property({ type: Boolean, reflect: true }) disabled = false;
@@ -258,14 +259,12 @@ export class LinkAccountPicker extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('pointerdown', this.#handleDocumentPointerDown, true);
     // Moved in the page (disconnected, then connected again): bring the results back, from the cache.
     if (this.hasUpdated) void this.#search(0);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('pointerdown', this.#handleDocumentPointerDown, true);
   }
 
   /** Restores the ids the picker started with when its form is reset. */
@@ -347,10 +346,6 @@ export class LinkAccountPicker extends LitElement {
     this.dispatchEvent(new SearchCompleteEvent({ query, results, nextCursor, ...(total !== undefined ? { total } : {}), malformed }));
   }
 
-  #searchFailed(query: string, error: SearchErrorInfo): void {
-    this.dispatchEvent(new SearchErrorEvent({ query, error }));
-  }
-
   #status(): StatusModel {
     return statusModel({
       typed: this.text.trim(),
@@ -373,10 +368,6 @@ export class LinkAccountPicker extends LitElement {
 
   // ---- handlers ------------------------------------------------------------------------------------
 
-  readonly #handleDocumentPointerDown = (event: PointerEvent): void => {
-    if (this.open && !event.composedPath().includes(this)) this.open = false;
-  };
-
   #handleInput(event: InputEvent): void {
     this.text = (event.target as HTMLInputElement).value;
     this.#selection.notice = '';
@@ -385,115 +376,26 @@ export class LinkAccountPicker extends LitElement {
     void this.#search();
   }
 
-  #handleFocus(): void {
-    if (!this.#disabled) this.open = true;
-  }
-
-  #handleFocusOut(event: FocusEvent): void {
-    const next = event.relatedTarget as Node | null;
-    if (next && (this.renderRoot.contains(next) || this.contains(next))) return;
-    this.open = false;
-  }
-
   #handleControlClick(event: MouseEvent): void {
     if (event.target === event.currentTarget) this.input.focus();
     if (!this.#disabled) this.open = true;
   }
 
   #handleKeyDown(event: KeyboardEvent): void {
-    if (event.isComposing) return;
-    const listbox = this.#listbox;
-    const listShown = listbox.expanded;
-    switch (event.key) {
-      case 'ArrowDown':
-        event.preventDefault();
-        if (!this.open) {
-          this.open = true;
-          if (event.altKey) return;
-        }
-        if (listbox.move('next')) this.#searches.loadMore();
-        return;
-      case 'ArrowUp':
-        event.preventDefault();
-        this.open = true;
-        listbox.move('previous');
-        return;
-      case 'Home':
-        if (!listShown) return;
-        event.preventDefault();
-        listbox.move('first');
-        return;
-      case 'End':
-        if (!listShown) return;
-        event.preventDefault();
-        if (listbox.move('last')) this.#searches.loadMore();
-        return;
-      case 'Enter': {
-        const option = listShown ? listbox.activeOption : undefined;
-        if (option) {
-          event.preventDefault();
-          this.#pick(option.index);
-        } else if (this.open) {
-          event.preventDefault();
-          if (this.#searches.state.phase === 'error') this.#searches.retry();
-        }
-        return;
-      }
-      case 'Tab':
-        // Forward into the popup's buttons (retry, load more) when there are any; otherwise move on.
-        if (event.shiftKey || !this.renderRoot.querySelector('.popup:not([hidden]) button:not(:disabled)')) this.open = false;
-        return;
-      case 'Escape':
-        // Handled here, it must not also close a dialog the picker sits in.
-        if (this.open) {
-          event.preventDefault();
-          event.stopPropagation();
-          this.open = false;
-          listbox.activeIndex = -1;
-        } else if (this.text) {
-          event.preventDefault();
-          event.stopPropagation();
-          this.clear();
-        }
-        return;
-      case 'Backspace': {
+    handleComboboxKey(event, {
+      listbox: this.#listbox,
+      text: this.text,
+      caretAtStart: this.input.selectionStart === 0,
+      hasPopupButton: () => !!this.renderRoot.querySelector('.popup:not([hidden]) button:not(:disabled)'),
+      pick: (index) => this.#pick(index),
+      loadMore: () => this.#searches.loadMore(),
+      retry: () => this.#searches.retry(),
+      clear: () => this.clear(),
+      removeLast: () => {
         const ids = this.#selection.ids;
-        if (this.text === '' && ids.length > 0 && this.input.selectionStart === 0) {
-          event.preventDefault();
-          this.#selection.deselect(ids[ids.length - 1]!);
-        }
-        return;
-      }
-    }
-  }
-
-  #handleOptionClick(event: MouseEvent): void {
-    const row = (event.target as Element).closest<HTMLElement>('.row');
-    if (row) this.#pick(Number(row.dataset.index));
-  }
-
-  #handlePopupPointerDown(event: PointerEvent): void {
-    // Keeps focus (and so the active descendant) on the search box when a row is clicked.
-    if (!(event.target as Element).closest('button')) event.preventDefault();
-  }
-
-  #handleScroll(event: Event): void {
-    // A virtualized list scrolls itself; a short one scrolls with the status line above it.
-    const scroller = event.currentTarget as HTMLElement;
-    if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - LOAD_MORE_THRESHOLD_PX) {
-      this.#searches.loadMore();
-    }
-  }
-
-  #handleRangeChanged(event: RangeChangedEvent): void {
-    this.#listbox.setRenderedRange(event.first, event.last);
-  }
-
-  #handleRemoveClick(event: MouseEvent): void {
-    const id = (event.currentTarget as HTMLElement).dataset.accountId;
-    if (id === undefined) return;
-    this.#selection.deselect(id);
-    this.input.focus();
+        return ids.length > 0 && this.#selection.deselect(ids[ids.length - 1]!);
+      },
+    });
   }
 
   #handleRetry(): void {
@@ -560,14 +462,28 @@ export class LinkAccountPicker extends LitElement {
   override render(): TemplateResult {
     const search = this.#searches.state;
     const listbox = this.#listbox;
-    const locale = currentLocale();
-    const disabled = this.#disabled;
-    const status = this.#status();
-    const busy = search.phase === 'loading' || search.loadingMore || search.refreshing;
     const view = listbox.view;
-    const list = renderListbox(
-      {
-        label: this.label,
+    const locale = currentLocale();
+    const status = this.#status();
+    return renderPicker({
+      label: this.label,
+      placeholder: this.placeholder,
+      text: this.text,
+      disabled: this.#disabled,
+      required: this.required,
+      open: this.open,
+      expanded: listbox.expanded,
+      activeDescendant: listbox.activeDescendant,
+      busy: search.phase === 'loading' || search.loadingMore || search.refreshing,
+      virtual: !!listbox.virtualizer,
+      chips: renderChips(this.#selection.ids, (id) => this.#selection.entry(id), this.#disabled, (id) => {
+        this.#selection.deselect(id);
+        this.input.focus();
+      }),
+      status: renderStatusLine(status, { locale, retryWaitMs: this.#searches.retryWaitMs, onRetry: () => this.#handleRetry() }),
+      notice: renderNotice(search, locale),
+      listbox: renderListbox({
+        accessibleName: this.label || msg('Accounts'),
         multiple: this.multiple,
         groups: listbox.groups,
         items: view?.items ?? [],
@@ -578,51 +494,21 @@ export class LinkAccountPicker extends LitElement {
         shownLimit: listbox.shownLimit,
         virtualizer: listbox.virtualizer,
         setSize: view ? setSize(view) : 0,
-        onClick: (event) => this.#handleOptionClick(event),
-        onScroll: (event) => this.#handleScroll(event),
-        onRangeChanged: (event) => this.#handleRangeChanged(event),
+        onClick: listbox.handleClick,
+        onScroll: listbox.handleScroll,
+        onRangeChanged: listbox.handleRangeChanged,
+      }),
+      footer: renderFooter(search, (event) => this.#handleLoadMore(event)),
+      announcement: this.#announcement(status),
+      on: {
+        focusOut: listbox.handleFocusOut,
+        controlClick: (event) => this.#handleControlClick(event),
+        input: (event) => this.#handleInput(event),
+        keyDown: (event) => this.#handleKeyDown(event),
+        focus: () => (this.open ||= !this.#disabled),
+        popupPointerDown: listbox.handlePopupPointerDown,
+        scroll: listbox.handleScroll,
       },
-      this.label || msg('Accounts'),
-    );
-    return html`<div class="base" part="base" @focusout=${this.#handleFocusOut}>
-      ${this.label ? html`<label class="label" part="label" for="input">${this.label}</label>` : nothing}
-      <div class="control ${disabled ? 'disabled' : ''}" part="control" @click=${this.#handleControlClick}>
-        ${icon('search', 'search-icon')}
-        ${renderChips(this.#selection.ids, (id) => this.#selection.entry(id), disabled, (event) => this.#handleRemoveClick(event))}
-        <input
-          id="input"
-          class="input"
-          part="input"
-          type="text"
-          role="combobox"
-          autocomplete="off"
-          autocapitalize="off"
-          spellcheck="false"
-          enterkeyhint="search"
-          aria-label=${this.label ? nothing : msg('Search accounts')}
-          aria-autocomplete="list"
-          aria-controls="listbox"
-          aria-expanded=${listbox.expanded ? 'true' : 'false'}
-          aria-activedescendant=${listbox.activeDescendant ?? nothing}
-          aria-required=${this.required ? 'true' : nothing}
-          aria-busy=${busy ? 'true' : nothing}
-          placeholder=${this.placeholder || msg('Name or account number')}
-          .value=${this.text}
-          ?disabled=${disabled}
-          @input=${this.#handleInput}
-          @keydown=${this.#handleKeyDown}
-          @focus=${this.#handleFocus}
-        />
-        ${busy && !this.open ? html`<span class="spinner" part="spinner" aria-hidden="true"></span>` : nothing}
-      </div>
-      <div class="popup" part="popup" ?hidden=${!this.open} @pointerdown=${this.#handlePopupPointerDown}>
-        <div class="scroller ${listbox.virtualizer ? 'virtual' : ''}" @scroll=${this.#handleScroll}>
-          ${renderStatusLine(status, { locale, retryWaitMs: this.#searches.retryWaitMs, onRetry: () => this.#handleRetry() })}
-          ${renderNotice(search, locale)} ${list}
-        </div>
-        ${renderFooter(search, (event) => this.#handleLoadMore(event))}
-      </div>
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.#announcement(status)}</div>
-    </div>`;
+    });
   }
 }

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { VIRTUALIZE_ABOVE } from '../defaults.js';
+import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { LOAD_MORE_THRESHOLD_PX, VIRTUALIZE_ABOVE } from '../defaults.js';
 import type { SearchOutcome } from '../search/outcome.js';
 import { buildListView, type GroupView, type ListView, type OptionView } from '../view/list-view.js';
 import { loadedVirtualizer, loadVirtualizer, virtualizerFailed, type VirtualizerApi } from '../virtual-list.js';
@@ -7,9 +8,19 @@ import { loadedVirtualizer, loadVirtualizer, virtualizerFailed, type Virtualizer
 /** Where the keyboard moves the active option. */
 export type ListMove = 'next' | 'previous' | 'first' | 'last';
 
-export interface ListboxHost extends ReactiveControllerHost {
+export interface ListboxHost extends ReactiveControllerHost, EventTarget {
   /** Where the rows are rendered, to scroll the active one into view. */
-  readonly renderRoot: Pick<ParentNode, 'querySelector'>;
+  readonly renderRoot: Pick<ParentNode, 'querySelector'> & Partial<Pick<Node, 'contains'>>;
+  contains?(node: Node | null): boolean;
+}
+
+export interface ListboxOptions {
+  /** Whether the results held are the ones for the query in the box (a newer one may be pending). */
+  isCurrent(): boolean;
+  /** An option was clicked. */
+  pick(index: number): void;
+  /** The list was scrolled to its end. */
+  loadMore(): void;
 }
 
 /**
@@ -30,6 +41,7 @@ export class ListboxController implements ReactiveController {
 
   readonly #host: ListboxHost;
   readonly #isCurrent: () => boolean;
+  readonly #options: ListboxOptions;
   #open = false;
   #activeIndex = -1;
   /** The items a virtualized list has in the DOM: the active option is announced only when it is one. */
@@ -37,9 +49,10 @@ export class ListboxController implements ReactiveController {
   #revealed = -1;
   #wasVirtual = false;
 
-  constructor(host: ListboxHost, isCurrent: () => boolean) {
+  constructor(host: ListboxHost, options: ListboxOptions) {
     this.#host = host;
-    this.#isCurrent = isCurrent;
+    this.#options = options;
+    this.#isCurrent = () => options.isCurrent();
     host.addController(this);
   }
 
@@ -145,9 +158,46 @@ export class ListboxController implements ReactiveController {
     this.#wasVirtual = virtualNow;
   }
 
+  hostConnected(): void {
+    document.addEventListener('pointerdown', this.#handleDocumentPointerDown, true);
+  }
+
   hostDisconnected(): void {
+    document.removeEventListener('pointerdown', this.#handleDocumentPointerDown, true);
     this.#open = false;
   }
+
+  // ---- the popup's events (bound: the template passes them as they are) ----------------------------
+
+  /** A press outside the picker closes the popup. */
+  readonly #handleDocumentPointerDown = (event: PointerEvent): void => {
+    if (this.#open && !event.composedPath().includes(this.#host)) this.open = false;
+  };
+
+  /** Focus leaving the picker closes the popup. */
+  readonly handleFocusOut = (event: FocusEvent): void => {
+    const next = event.relatedTarget as Node | null;
+    if (next && (this.#host.renderRoot.contains?.(next) || this.#host.contains?.(next))) return;
+    this.open = false;
+  };
+
+  /** Keeps focus (and so the active descendant) on the search box when a row is pressed; buttons take it. */
+  readonly handlePopupPointerDown = (event: PointerEvent): void => {
+    if (!(event.target as Element).closest('button')) event.preventDefault();
+  };
+
+  readonly handleClick = (event: MouseEvent): void => {
+    const row = (event.target as Element).closest<HTMLElement>('.row');
+    if (row) this.#options.pick(Number(row.dataset.index));
+  };
+
+  /** A virtualized list scrolls itself; a short one scrolls with the status line above it. */
+  readonly handleScroll = (event: Event): void => {
+    const scroller = event.currentTarget as HTMLElement;
+    if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - LOAD_MORE_THRESHOLD_PX) this.#options.loadMore();
+  };
+
+  readonly handleRangeChanged = (event: RangeChangedEvent): void => this.setRenderedRange(event.first, event.last);
 
   /** Whether the active option is in the DOM, so aria-activedescendant may point at it. */
   #activeRendered(): boolean {

@@ -8,7 +8,7 @@ export function renderChips(
   ids: readonly string[],
   entry: (id: string) => AccountResult | undefined,
   disabled: boolean,
-  onRemove: (event: MouseEvent) => void,
+  onRemove: (id: string) => void,
 ): TemplateResult | typeof nothing {
   if (ids.length === 0) return nothing;
   return html`<ul class="chips" part="chips" aria-label=${msg('Selected accounts')}>
@@ -28,7 +28,7 @@ export function renderChips(
           data-account-id=${id}
           aria-label=${msg(str`Remove ${name}`)}
           ?disabled=${disabled}
-          @click=${onRemove}
+          @click=${() => onRemove(id)}
         >
           ${icon('close', '')}
         </button>

@@ -10,7 +10,7 @@ import type { GroupView, ListItem, OptionView } from './list-view.js';
 import { renderGroupLabel, renderOptionRow, type RowState } from './option-row.js';
 
 export interface ListboxState {
-  label: string;
+  accessibleName: string;
   multiple: boolean;
   groups: readonly GroupView[];
   items: readonly ListItem[];
@@ -40,15 +40,15 @@ function rowState(option: OptionView, list: ListboxState, virtual: boolean): Row
 }
 
 /** The listbox takes tabindex -1 so its scrolling panel counts as keyboard-reachable; focus stays in the box. */
-export function renderListbox(list: ListboxState, accessibleName: string): TemplateResult {
-  if (list.groups.length > 0 && list.virtualizer) return renderVirtualListbox(list, accessibleName, list.virtualizer);
+export function renderListbox(list: ListboxState): TemplateResult {
+  if (list.groups.length > 0 && list.virtualizer) return renderVirtualListbox(list, list.virtualizer);
   return html`<div
     id="listbox"
     tabindex="-1"
     class="listbox"
     part="listbox"
     role="listbox"
-    aria-label=${accessibleName}
+    aria-label=${list.accessibleName}
     aria-multiselectable=${list.multiple ? 'true' : nothing}
     @click=${list.onClick}
   >${list.groups.map(({ group, options }) => {
@@ -65,14 +65,14 @@ export function renderListbox(list: ListboxState, accessibleName: string): Templ
  * A long list: group headers and options flattened into one list of items, only those in view
  * rendered. Options carry aria-setsize and aria-posinset, since most of the set is absent.
  */
-function renderVirtualListbox(list: ListboxState, accessibleName: string, { virtualize, layout }: VirtualizerApi): TemplateResult {
+function renderVirtualListbox(list: ListboxState, { virtualize, layout }: VirtualizerApi): TemplateResult {
   return html`<div
     id="listbox"
     tabindex="-1"
     class="listbox virtual"
     part="listbox"
     role="listbox"
-    aria-label=${accessibleName}
+    aria-label=${list.accessibleName}
     aria-multiselectable=${list.multiple ? 'true' : nothing}
     @click=${list.onClick}
     @scroll=${list.onScroll}
