@@ -134,8 +134,6 @@ export class LinkAccountPicker extends LitElement {
   @state() private formDisabled = false;
 
   #initialValue: string[] = [];
-  /** Load more had focus when the page was asked for: if the button goes, focus goes back to the box. */
-  #loadMoreFocused = false;
 
   /** URL of the search endpoint (`GET {endpoint}?q=…&site=…&limit=…`). Relative URLs resolve against the page. */
   @property() endpoint = '';
@@ -319,6 +317,10 @@ export class LinkAccountPicker extends LitElement {
       void this.#search(0);
     }
     this.#listbox.update(this.#searches.state.outcome, currentLocale());
+    // The last page arrived and Load more is about to go: focus the box first, or focus would fall
+    // out of the picker while rendering (and close the popup).
+    const focused = this.shadowRoot?.activeElement;
+    if (focused?.matches('[part~="load-more"]') && !this.#searches.state.outcome?.nextCursor) this.input.focus();
   }
 
   protected override updated(): void {
@@ -327,10 +329,6 @@ export class LinkAccountPicker extends LitElement {
     const view = this.#listbox.view;
     const pendingShown = this.open && !!view && view.groups.some((group) => group.group === 'pending');
     this.#clock.run(pendingShown || this.#searches.retryWaitMs > 0);
-    if (this.#loadMoreFocused && !this.renderRoot.querySelector('[part="load-more"]')) {
-      this.#loadMoreFocused = false;
-      this.input.focus();
-    }
   }
 
   /** Searches the text in the box after `delayMs` (the debounce by default). */
@@ -401,11 +399,6 @@ export class LinkAccountPicker extends LitElement {
   #handleRetry(): void {
     this.#searches.retry();
     this.input.focus();
-  }
-
-  #handleLoadMore(event: Event): void {
-    this.#loadMoreFocused = this.shadowRoot?.activeElement === event.currentTarget;
-    this.#searches.loadMore();
   }
 
   // ---- public methods ------------------------------------------------------------------------------
@@ -498,7 +491,7 @@ export class LinkAccountPicker extends LitElement {
         onScroll: listbox.handleScroll,
         onRangeChanged: listbox.handleRangeChanged,
       }),
-      footer: renderFooter(search, (event) => this.#handleLoadMore(event)),
+      footer: renderFooter(search, () => this.#searches.loadMore()),
       announcement: this.#announcement(status),
       on: {
         focusOut: listbox.handleFocusOut,

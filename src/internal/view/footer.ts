@@ -8,7 +8,7 @@ import { malformedText } from './status.js';
  * While a page loads, the button stays enabled and says so with aria-disabled: a disabled button
  * would lose focus (Chromium blurs it), and with it the popup.
  */
-export function renderFooter(search: SearchState, onLoadMore: (event: Event) => void): TemplateResult | typeof nothing {
+export function renderFooter(search: SearchState, onLoadMore: () => void): TemplateResult | typeof nothing {
   const { phase, outcome, loadingMore, moreError } = search;
   if (phase !== 'complete' || !outcome || (!outcome.nextCursor && !moreError)) return nothing;
   return html`<div class="footer" part="footer">
