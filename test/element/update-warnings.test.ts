@@ -3,7 +3,7 @@
  * this file holds only the Load more path, so an earlier test cannot have used up the warning.
  */
 import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import type { LinkAccountPicker } from '../../src/link-account-picker.js';
 import { accounts, body, ENDPOINT, input, options, shadow, startWorker, worker } from './helpers.js';
@@ -16,9 +16,11 @@ describe('<link-account-picker> Load more renders once per change', () => {
     const page = (prefix: string) => Array.from({ length: 5 }, (_, i) => ({ ...accounts.linkable, id: `${prefix}-${i}`, name: `Acme ${prefix} ${i}` }));
     worker.use(
       http.get(ENDPOINT, ({ request }) =>
-        new URL(request.url).searchParams.get('cursor')
-          ? HttpResponse.json(body(page('b'), { nextCursor: null }))
-          : HttpResponse.json(body(page('a'), { nextCursor: 'c2' })),
+        ({
+          '': () => HttpResponse.json(body(page('a'), { nextCursor: 'c2' })),
+          c2: () => HttpResponse.json(body(page('b'), { nextCursor: 'c3' })),
+          c3: () => HttpResponse.json(body(page('c'), { nextCursor: null })),
+        })[new URL(request.url).searchParams.get('cursor') ?? '']!(),
       ),
     );
     const el = await fixture<LinkAccountPicker>(html`<link-account-picker endpoint=${ENDPOINT} site="nwf" label="Accounts" debounce="0"></link-account-picker>`);
@@ -34,9 +36,13 @@ describe('<link-account-picker> Load more renders once per change', () => {
       warn.apply(console, args);
     };
     try {
-      const box = button()!.getBoundingClientRect();
-      await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+      // From the keyboard on the button, up to the last page: the button then goes.
+      await sendKeys({ press: 'Tab' });
+      expect(shadow(el).activeElement).to.equal(button());
+      await sendKeys({ press: 'Enter' });
       await waitUntil(() => options(el).length === 10, 'second page shown');
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => options(el).length === 15, 'last page shown');
       await el.updateComplete;
       await nextFrame();
     } finally {
