@@ -107,7 +107,7 @@ describe('<link-account-picker> invariants', () => {
       el = await fixture<LinkAccountPicker>(html`<link-account-picker endpoint=${ENDPOINT} site="nwf" label="Accounts" debounce="20"></link-account-picker>`);
       input(el).focus();
       await sendKeys({ type: 'acme' });
-      await waitUntil(() => options(el).length === 5 && loadMoreButton(el) !== null, 'first page shown');
+      await waitUntil(() => options(el).length === 5 && loadMoreButton(el) !== null, 'first page shown', { timeout: 4000 });
     });
 
     it('by mouse keeps focus in the picker and the list open', async () => {
@@ -119,7 +119,7 @@ describe('<link-account-picker> invariants', () => {
       expect(popupOpen(el), 'open while loading').to.equal(true);
       expect(focusInPicker(el), 'focus while loading').to.equal(true);
       second.release();
-      await waitUntil(() => options(el).length === 10, 'second page shown');
+      await waitUntil(() => options(el).length === 10, 'second page shown', { timeout: 4000 });
       await nextFrame();
       expect(popupOpen(el), 'open after loading').to.equal(true);
       expect(focusInPicker(el), 'focus after loading').to.equal(true);
@@ -136,11 +136,11 @@ describe('<link-account-picker> invariants', () => {
         expect(popupOpen(el), 'open while loading').to.equal(true);
         expect(shadow(el).activeElement, 'focus while loading').to.equal(loadMoreButton(el));
         second.release();
-        await waitUntil(() => options(el).length === 10, 'second page shown');
+        await waitUntil(() => options(el).length === 10, 'second page shown', { timeout: 4000 });
         expect(shadow(el).activeElement, 'focus after loading').to.equal(loadMoreButton(el));
         // The last page removes the button: focus goes back to the search box, the list stays open.
         await sendKeys({ press: key });
-        await waitUntil(() => options(el).length === 15 && !loadMoreButton(el), 'last page shown');
+        await waitUntil(() => options(el).length === 15 && !loadMoreButton(el), 'last page shown', { timeout: 4000 });
         await nextFrame();
         expect(popupOpen(el), 'open after the last page').to.equal(true);
         expect(shadow(el).activeElement, 'focus after the last page').to.equal(input(el));

@@ -27,7 +27,7 @@ describe('<link-account-picker> Load more renders once per change', () => {
     input(el).focus();
     await sendKeys({ type: 'acme' });
     const button = () => shadow(el).querySelector<HTMLButtonElement>('[part~="load-more"]');
-    await waitUntil(() => options(el).length === 5 && button(), 'first page shown');
+    await waitUntil(() => options(el).length === 5 && button(), 'first page shown', { timeout: 4000 });
 
     const warnings: string[] = [];
     const warn = console.warn;
@@ -40,9 +40,9 @@ describe('<link-account-picker> Load more renders once per change', () => {
       await sendKeys({ press: 'Tab' });
       expect(shadow(el).activeElement).to.equal(button());
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => options(el).length === 10, 'second page shown');
+      await waitUntil(() => options(el).length === 10, 'second page shown', { timeout: 4000 });
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => options(el).length === 15, 'last page shown');
+      await waitUntil(() => options(el).length === 15, 'last page shown', { timeout: 4000 });
       await el.updateComplete;
       await nextFrame();
     } finally {
