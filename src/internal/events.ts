@@ -1,5 +1,5 @@
 /**
- * The picker's events (CONTRACT.md §4), as typed `CustomEvent` subclasses so hosts get `detail` typed
+ * The picker's events, as typed `CustomEvent` subclasses so hosts get `detail` typed
  * from `addEventListener` alone. Every one bubbles and crosses shadow roots: the picker usually sits
  * deep inside a host application's own components.
  */

@@ -11,7 +11,8 @@ import { RecheckController } from './controllers/recheck-controller.js';
 import { SelectionController } from './controllers/selection-controller.js';
 import { DEFAULT_DEBOUNCE_MS, DEFAULT_LIMIT, DEFAULT_MIN_CHARS, DEFAULT_TIMEOUT_MS, VIRTUALIZE_ABOVE } from './defaults.js';
 import { outcomeNow, type SearchOutcome } from './search/outcome.js';
-import { SearchController, type SearchParams } from './search/search-controller.js';
+import { SearchController } from './search/search-controller.js';
+import { searchParams, type SearchParams } from './search/transport.js';
 import { loadVirtualizer } from './virtual-list.js';
 import { renderChips } from './view/chips.js';
 import { renderFooter, renderNotice } from './view/footer.js';
@@ -239,16 +240,7 @@ export class LinkAccountPicker extends LitElement {
   }
 
   get #params(): SearchParams {
-    const params: SearchParams = {
-      endpoint: this.endpoint,
-      site: this.site,
-      user: this.user,
-      limit: this.limit > 0 ? Math.floor(this.limit) : DEFAULT_LIMIT,
-      timeout: this.timeout > 0 ? this.timeout : DEFAULT_TIMEOUT_MS,
-    };
-    if (this.fetchInit) params.fetchInit = this.fetchInit;
-    if (this.searchAccounts) params.searchAccounts = this.searchAccounts;
-    return params;
+    return searchParams(this);
   }
 
   get #minLength(): number {

@@ -5,7 +5,7 @@
  */
 import { parseSearchResponse } from '../../rules/parse-response.js';
 import type { SearchAccounts, SearchResponse } from '../../rules/types.js';
-import { DEFAULT_TIMEOUT_MS, MAX_RETRY_AFTER_S } from '../defaults.js';
+import { DEFAULT_LIMIT, DEFAULT_TIMEOUT_MS, MAX_RETRY_AFTER_S } from '../defaults.js';
 import {
   hostError,
   httpError,
@@ -40,6 +40,20 @@ export interface Page {
 }
 
 const JSON_ACCEPT = 'application/json';
+
+/** The parameters of a host's settings; a limit or timeout that makes no sense falls back to the default. */
+export function searchParams(settings: Omit<SearchParams, 'fetchInit' | 'searchAccounts'> & Pick<Partial<SearchParams>, 'fetchInit' | 'searchAccounts'>): SearchParams {
+  const params: SearchParams = {
+    endpoint: settings.endpoint,
+    site: settings.site,
+    user: settings.user,
+    limit: settings.limit > 0 ? Math.floor(settings.limit) : DEFAULT_LIMIT,
+    timeout: settings.timeout > 0 ? settings.timeout : DEFAULT_TIMEOUT_MS,
+  };
+  if (settings.fetchInit) params.fetchInit = settings.fetchInit;
+  if (settings.searchAccounts) params.searchAccounts = settings.searchAccounts;
+  return params;
+}
 
 /**
  * Seconds to wait from a `Retry-After` header, delta-seconds or an HTTP date, honoured for at most
