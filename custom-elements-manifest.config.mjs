@@ -21,7 +21,7 @@ export default {
       .map((path) => ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.ES2022, true));
   },
   // frameworkIntegrations() last: it reads the finished, public-only manifest.
-  plugins: [eventDetails(), publicSurfaceOnly(), frameworkIntegrations()],
+  plugins: [eventDetails(), namedDefaults(), publicSurfaceOnly(), frameworkIntegrations()],
 };
 
 /**
@@ -128,6 +128,32 @@ function publicSurfaceOnly() {
       customElementsManifest.modules = modules.filter(
         (mod) => (mod.declarations ?? []).length > 0 || (mod.exports ?? []).length > 0,
       );
+    },
+  };
+}
+
+/**
+ * Default numbers are named once (src/internal/defaults.ts) and the element's fields use the names:
+ * the manifest shows the number a host gets (`250`), not the constant's name.
+ */
+function namedDefaults() {
+  const values = new Map(); // constant name → its number, as written for a reader
+  return {
+    name: 'named-defaults',
+    analyzePhase({ ts, node }) {
+      if (!ts.isVariableStatement(node) || !node.getSourceFile().fileName.endsWith('/defaults.ts')) return;
+      for (const declaration of node.declarationList.declarations) {
+        if (declaration.initializer && ts.isNumericLiteral(declaration.initializer)) {
+          values.set(declaration.name.getText(), String(Number(declaration.initializer.text)));
+        }
+      }
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      for (const declaration of allDeclarations(customElementsManifest)) {
+        for (const item of [...(declaration.members ?? []), ...(declaration.attributes ?? [])]) {
+          if (values.has(item.default)) item.default = values.get(item.default);
+        }
+      }
     },
   };
 }

@@ -71,7 +71,7 @@ type BaseEvents = {
 };
 
 export type LinkAccountPickerProps = {
-  /** URL of the search endpoint (CONTRACT.md §3). Relative URLs resolve against the page. */
+  /** URL of the search endpoint (`GET {endpoint}?q=…&site=…&limit=…`). Relative URLs resolve against the page. */
   endpoint?: LinkAccountPicker["endpoint"];
   /** Id of the portal site the user belongs to; sent as `site`. */
   site?: LinkAccountPicker["site"];
@@ -97,6 +97,10 @@ export type LinkAccountPickerProps = {
   required?: LinkAccountPicker["required"];
   /** Form field name: each selected id is submitted under it. */
   name?: LinkAccountPicker["name"];
+  /** Whether the results popup is shown. The picker sets it as the admin focuses, types, presses Escape
+or clicks away; a host or a preview sets it to show results with no focus and no typing (see
+`search()`). Not reflected to the attribute. */
+  open?: LinkAccountPicker["open"];
   /** Extra `fetch` options (headers, credentials, mode): secrets belong here, never in attributes. */
   fetchInit?: LinkAccountPicker["fetchInit"];
   /** Called instead of `fetch` when set; its result is treated exactly like a response body. */
@@ -134,6 +138,9 @@ export type CustomElements = {
    * - **reportValidity(): _boolean_** - Like `checkValidity()`, and shows the browser's message at the search box.
    * - **focus(options: _FocusOptions_): _void_** - Moves focus to the search box.
    * - **clear(): _void_** - Clears the query and closes the results; the selection stays.
+   * - **search(query: _string_): _Promise<void>_** - Puts `query` in the search box and searches at once (no debounce), as if the admin had typed it
+   * and paused. Resolves once that search's results or error are rendered, or another search replaced
+   * it. Does not open the popup: set `open` for that.
    *
    * ### **CSS Properties:**
    *  - **--link-account-picker-font-family** - Font of the whole picker. _(default: system-ui, sans-serif)_
