@@ -1,7 +1,8 @@
 /** Response bodies for the accessibility tests. */
 import { http, HttpResponse } from 'msw';
 import type { Account } from '../../src/rules/types.js';
-import { body, contract, ENDPOINT, iso } from '../element/helpers.js';
+import { body, contract, iso } from '../support/data.js';
+import { ENDPOINT } from '../support/msw.js';
 
 /** `count` linkable accounts named "<prefix> 001", "<prefix> 002", … */
 export function linkableAccounts(count: number, prefix = 'Acme Branch'): Account[] {
