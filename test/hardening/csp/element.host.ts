@@ -113,6 +113,8 @@ void runHost(async () => {
   await done;
   await el.updateComplete;
   await frame();
+  // End acts on the list once an option is active (before, it moves the caret).
+  key(box, 'ArrowDown');
   key(box, 'End');
   await until(() => el.shadowRoot!.getElementById(box.getAttribute('aria-activedescendant') ?? ''), 'the last row rendered');
   const longRows = el.shadowRoot!.querySelectorAll('[role="option"]').length;
