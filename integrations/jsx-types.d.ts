@@ -137,13 +137,13 @@ export type CustomElements = {
    * - **search-error** - A search failed. `detail: { query, error: { kind, status?, message, retryAfter? } }`. Never fired for a request the picker abandoned. Detail: `SearchErrorDetail` = `{ query: string; error: SearchErrorInfo }`.
    *
    * ### **Methods:**
-   *  - **checkValidity(): _boolean_** - Whether the picker has a valid selection; fires `invalid` when not, like a native control.
-   * - **reportValidity(): _boolean_** - Like `checkValidity()`, and shows the browser's message at the search box.
-   * - **focus(options: _FocusOptions_): _void_** - Moves focus to the search box.
+   *  - **focus(options: _FocusOptions_): _void_** - Moves focus to the search box.
    * - **clear(): _void_** - Clears the query and closes the results; the selection stays.
    * - **search(query: _string_): _Promise<void>_** - Puts `query` in the search box and searches at once (no debounce), as if the admin had typed it
    * and paused. Resolves once that search's results or error are rendered, or another search replaced
    * it. Does not open the popup: set `open` for that.
+   * - **checkValidity(): _boolean_** - Whether the picker has a valid selection; fires `invalid` when not, like a native control.
+   * - **reportValidity(): _boolean_** - Like `checkValidity()`, and shows the browser's message at the search box.
    *
    * ### **Slots:**
    *  - **help-text** - Help under the search box, also read as its description (rich content; the `help-text` attribute is the plain-text alternative).

@@ -24,6 +24,7 @@ import { refusalText } from './view/option-row.js';
 import { renderPicker } from './view/picker-template.js';
 import { renderStatusLine } from './view/status-line.js';
 import { statusModel, type StatusModel } from './view/status.js';
+import { FormAssociatedElement } from './form-associated-element.js';
 import { styles } from './link-account-picker.styles.js';
 
 /**
@@ -96,13 +97,9 @@ import { styles } from './link-account-picker.styles.js';
  * @cssprop [--link-account-picker-z-index=1000] - Stacking order of the popup.
  */
 @localized()
-export class LinkAccountPicker extends LitElement {
+export class LinkAccountPicker extends FormAssociatedElement {
   static override styles = styles;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
-  /** Takes part in forms: the selected ids are submitted under `name`. */
-  static formAssociated = true;
-
-  readonly #internals: ElementInternals = this.attachInternals();
   readonly #searches = new SearchController(this, {
     onComplete: (outcome) => this.#searchCompleted(outcome),
     onError: (query, error) => this.dispatchEvent(new SearchErrorEvent({ query, error })),
@@ -118,7 +115,7 @@ export class LinkAccountPicker extends LitElement {
     pick: (index) => this.#pick(index),
     loadMore: () => this.#searches.loadMore(),
   });
-  readonly #selection = new SelectionController(this, this.#internals, {
+  readonly #selection = new SelectionController(this, this.internals, {
     multiple: () => this.multiple,
     name: () => this.name,
     required: () => this.required,
@@ -141,8 +138,6 @@ export class LinkAccountPicker extends LitElement {
 
   /** The text in the search box. */
   @state() private text = '';
-  /** Disabled by an ancestor `<fieldset disabled>`. */
-  @state() private formDisabled = false;
 
   #initialValue: string[] = [];
 
@@ -231,26 +226,6 @@ export class LinkAccountPicker extends LitElement {
     });
   }
 
-  /** The form this picker belongs to. */
-  get form(): HTMLFormElement | null {
-    return this.#internals.form;
-  }
-
-  /** The picker's validity state, as for a native control. */
-  get validity(): ValidityState {
-    return this.#internals.validity;
-  }
-
-  /** The message the browser shows when the picker is invalid. */
-  get validationMessage(): string {
-    return this.#internals.validationMessage;
-  }
-
-  /** Whether the form validates this picker. */
-  get willValidate(): boolean {
-    return this.#internals.willValidate;
-  }
-
   get #disabled(): boolean {
     return this.disabled || this.formDisabled;
   }
@@ -269,10 +244,6 @@ export class LinkAccountPicker extends LitElement {
     if (this.hasUpdated) void this.#search(0);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-  }
-
   /** Restores the ids the picker started with when its form is reset. */
   formResetCallback(): void {
     this.value = this.#initialValue;
@@ -280,25 +251,6 @@ export class LinkAccountPicker extends LitElement {
     this.open = false;
     this.#searches.cancel();
     this.#description.reset();
-  }
-
-  /** Follows an ancestor `<fieldset disabled>`. */
-  formDisabledCallback(disabled: boolean): void {
-    this.formDisabled = disabled;
-    // Also called while Lit reflects our own `disabled` attribute, after render() has run: a change
-    // made then would be dropped, so render again once that update is over.
-    queueMicrotask(() => this.requestUpdate());
-  }
-
-  /** Restores the selection after a back/forward navigation or autofill. */
-  formStateRestoreCallback(state: string | File | FormData | null): void {
-    if (typeof state !== 'string') return;
-    try {
-      const ids: unknown = JSON.parse(state);
-      if (Array.isArray(ids)) this.value = ids as string[];
-    } catch {
-      // Not a state this picker wrote: keep the current value.
-    }
   }
 
   /**
@@ -309,6 +261,10 @@ export class LinkAccountPicker extends LitElement {
     const loading = localeLoading();
     if (!loading) return super.scheduleUpdate();
     return loading.then(() => super.scheduleUpdate());
+  }
+
+  protected override restoreState(ids: unknown[]): void {
+    this.value = ids as string[];
   }
 
   protected override firstUpdated(): void {
@@ -417,16 +373,6 @@ export class LinkAccountPicker extends LitElement {
   }
 
   // ---- public methods ------------------------------------------------------------------------------
-
-  /** Whether the picker has a valid selection; fires `invalid` when not, like a native control. */
-  checkValidity(): boolean {
-    return this.#internals.checkValidity();
-  }
-
-  /** Like `checkValidity()`, and shows the browser's message at the search box. */
-  reportValidity(): boolean {
-    return this.#internals.reportValidity();
-  }
 
   /** Moves focus to the search box. */
   override focus(options?: FocusOptions): void {
