@@ -83,6 +83,8 @@ export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
           return problem(403, 'forbidden', 'You do not have permission to link accounts on this site.');
         case 'rate-limited':
           return problem(429, 'rate-limited', 'Too many searches. Try again in a few seconds.', { 'Retry-After': '5' });
+        case 'not-found':
+          return problem(404, 'not-found', 'There is no such endpoint.');
         case 'bad-request':
           return problem(400, 'bad-request', 'The search request was refused.');
         case 'timeout':

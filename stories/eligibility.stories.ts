@@ -3,21 +3,8 @@ import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/link-account-picker.js';
 import type { StoryKey } from '../mocks/data.js';
 import type { EligibilityCode } from '../src/rules/types.js';
-import {
-  backendOf,
-  combobox,
-  defaultArgs,
-  pickerArgTypes,
-  expectExplained,
-  mockBackend,
-  nextEvent,
-  pickerIn,
-  renderPicker,
-  searchFor,
-  STORY_ACCOUNTS,
-  TAG,
-  type PickerArgs,
-} from './support.js';
+import { pickerMeta, type PickerArgs } from './meta.js';
+import { backendOf, combobox, expectExplained, nextEvent, pickerIn, searchFor, STORY_ACCOUNTS } from './support.js';
 
 /**
  * Each verdict alone, found the way an admin finds it: by typing the account's name or number into a
@@ -26,12 +13,8 @@ import {
  */
 const meta = {
   title: 'Picker/Eligibility',
-  component: TAG,
-  args: defaultArgs,
-  argTypes: pickerArgTypes,
-  render: (args) => renderPicker(args),
-  loaders: [mockBackend()],
-  parameters: { layout: 'padded' },
+  tags: ['autodocs'],
+  ...pickerMeta(),
 } satisfies Meta<PickerArgs>;
 export default meta;
 type Story = StoryObj<PickerArgs>;
@@ -43,6 +26,7 @@ type Story = StoryObj<PickerArgs>;
 function verdict(key: StoryKey, code: EligibilityCode, words: RegExp[]): Story {
   const account = STORY_ACCOUNTS[key];
   return {
+    args: { query: account.searchFor },
     parameters: { docs: { description: { story: account.situation } } },
     play: async ({ canvasElement }) => {
       const el = pickerIn(canvasElement);
@@ -111,6 +95,7 @@ export const PendingSync: Story = {
  * minutes (the servicing system delivers it after 7), and the admin's next search finds it linkable.
  */
 export const PendingSyncThenLinkable: Story = {
+  args: { query: STORY_ACCOUNTS.pendingSync.searchFor },
   play: async (context) => {
     const el = pickerIn(context.canvasElement);
     const meadowlark = STORY_ACCOUNTS.pendingSync;

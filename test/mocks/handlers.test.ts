@@ -147,6 +147,10 @@ describe('mock handlers (through the service worker)', () => {
       expect((await response.json()).error).to.equal('bad-request');
     });
 
+    it('404, as for a mistyped endpoint', async () => {
+      expect((await statusFor('not-found')).status).to.equal(404);
+    });
+
     it('invalid JSON with a JSON content type', async () => {
       const response = await statusFor('invalid-json');
       expect(response.status).to.equal(200);
