@@ -92,15 +92,15 @@ function errorText(el: Picker): string {
 }
 
 const VERDICTS: [StoryKey, string, EligibilityCode][] = [
-  ['linkable', 'Can be linked: customer', 'linkable'],
-  ['guarantorOnly', 'Can be linked: guarantor', 'linkable'],
-  ['pendingSync', "Can't be linked yet: waiting for the sync", 'pending-sync'],
-  ['syncOverdue', "Can't be linked: sync overdue", 'sync-overdue'],
-  ['terminatedOnly', "Can't be linked: every contract terminated", 'no-active-contract'],
-  ['pendingContractOnly', "Can't be linked: contract not booked yet", 'no-active-contract'],
-  ['otherRolesOnly', "Can't be linked: only broker or vendor", 'no-active-contract'],
-  ['labelMismatch', "Can't be linked: label not on this site", 'label-mismatch'],
-  ['alreadyLinked', 'Already linked', 'already-linked'],
+  ['linkable', 'Can be linked: customer on an active contract', 'linkable'],
+  ['guarantorOnly', 'Can be linked: guarantor on an active contract', 'linkable'],
+  ['pendingSync', "Can't be linked yet: syncing to the portal (up to 15 minutes)", 'pending-sync'],
+  ['syncOverdue', "Can't be linked: sync overdue, contact support", 'sync-overdue'],
+  ['terminatedOnly', 'No active contract: every contract terminated', 'no-active-contract'],
+  ['pendingContractOnly', 'No active contract: not booked yet', 'no-active-contract'],
+  ['otherRolesOnly', 'No active contract as customer or guarantor (broker, vendor)', 'no-active-contract'],
+  ['labelMismatch', 'Private label not mapped to this branded site', 'label-mismatch'],
+  ['alreadyLinked', 'Already linked to this user', 'already-linked'],
 ];
 
 const verdictCells: Cell[] = VERDICTS.map(([key, caption, code]) => ({

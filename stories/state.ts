@@ -46,13 +46,13 @@ const shown = new WeakMap<Picker, Promise<void>>();
  */
 export function showState(el: Picker, state: PickerState): void {
   const api = previewApi(el);
-  const searching = state.query !== undefined && api !== undefined;
-  if (shown.has(el) || !(searching || state.then === 'submit')) return;
+  const opening = api !== undefined && (state.query !== undefined || state.open !== undefined);
+  if (shown.has(el) || !(opening || state.then === 'submit')) return;
   const showing = (async () => {
     await el.updateComplete;
-    if (searching) {
+    if (api && opening) {
       api.open = state.open ?? true;
-      await api.search(state.query!);
+      if (state.query !== undefined) await api.search(state.query);
     }
     if (state.then) await runStep(el, state.then, false);
   })();
