@@ -47,8 +47,12 @@ function renderGallery(args: PickerArgs, cells: Cell[]): TemplateResult {
         margin: 0;
       }
       .gallery figcaption {
-        font: 600 0.8125rem/1.3 system-ui, sans-serif;
-        margin-block-end: 0.375rem;
+        font: 600 0.75rem/1.3 system-ui, sans-serif;
+        text-transform: uppercase;
+        letter-spacing: 0.04em;
+        margin-block-end: 0.5rem;
+        padding-block-end: 0.25rem;
+        border-block-end: 1px solid #8888;
       }
       /* Each popup in the flow of its cell, so none covers its neighbours. */
       .gallery link-account-picker::part(popup) {
@@ -59,7 +63,7 @@ function renderGallery(args: PickerArgs, cells: Cell[]): TemplateResult {
       ${cells.map(
         (cell) => html`<figure data-caption=${cell.caption}>
           <figcaption>${cell.caption}</figcaption>
-          ${renderPicker({ ...args, label: `${args.label ?? ''} — ${cell.caption}`, ...cell.args })}
+          ${renderPicker({ ...args, ...cell.args })}
         </figure>`,
       )}
     </div>`;

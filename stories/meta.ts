@@ -115,7 +115,7 @@ export const pickerArgTypes: Partial<ArgTypes> = {
     table: { category: 'story state', type: { summary: 'string' } },
   },
   open: {
-    description: 'Whether the results popup is shown (the `open` property).',
+    description: 'Whether the results popup is shown (the `open` property). Off with a query: the search only describes the chips, the box is left empty.',
     control: 'boolean',
     table: { category: 'story state', type: { summary: 'boolean' } },
   },

@@ -20,7 +20,10 @@ export type StateStep = 'load-more' | 'submit';
 export interface PickerState {
   /** The search shown; nothing is searched without one. */
   query?: string;
-  /** Whether the popup is shown; true by default when there is a query. */
+  /**
+   * Whether the popup is shown; true by default when there is a query. With false, the query only
+   * describes the selected accounts (their chips show names) and the search box is left empty.
+   */
   open?: boolean;
   /** Then: press "Load more" once, or validate the picker's form (to show it invalid). */
   then?: StateStep;
@@ -53,6 +56,8 @@ export function showState(el: Picker, state: PickerState): void {
     if (api && opening) {
       api.open = state.open ?? true;
       if (state.query !== undefined) await api.search(state.query);
+      // Closed, the search only described the chips: the box is left empty, as after a pick.
+      if (state.query && state.open === false) await api.search('');
     }
     if (state.then) await runStep(el, state.then, false);
   })();
