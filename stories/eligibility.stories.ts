@@ -6,15 +6,13 @@ import type { EligibilityCode } from '../src/rules/types.js';
 import { pickerMeta, type PickerArgs } from './meta.js';
 import { backendOf, combobox, expectExplained, nextEvent, pickerIn, searchFor, STORY_ACCOUNTS } from './support.js';
 
-/**
- * Each verdict alone, found the way an admin finds it: by typing the account's name or number into a
- * real search of the mocked backend. The option carries the verdict (`data-eligibility`), a status,
- * the reason and the next step in words — never a colour alone.
- */
 const meta = {
   title: 'Picker/Eligibility',
   tags: ['autodocs'],
-  ...pickerMeta(),
+  ...pickerMeta({
+    description:
+      'Each verdict alone, found the way an admin finds it: by typing the account\'s name or number into a real search of the mocked backend. The option carries the verdict (`data-eligibility`), a status, the reason and the next step in words — never a colour alone.',
+  }),
 } satisfies Meta<PickerArgs>;
 export default meta;
 type Story = StoryObj<PickerArgs>;

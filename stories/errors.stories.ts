@@ -19,15 +19,13 @@ import {
   type SearchErrorDetail,
 } from './support.js';
 
-/**
- * Every way the search can fail, from the mocks' own failure scenarios (mocks/scenario.ts). Each
- * shows a specific message in the picker and fires `search-error` with the contract's `kind` — and
- * the admin's selection survives.
- */
 const meta = {
   title: 'Picker/Errors',
   tags: ['autodocs'],
-  ...pickerMeta(),
+  ...pickerMeta({
+    description:
+      'Every way the search can fail, from the mocks\' own failure scenarios (mocks/scenario.ts). Each shows a specific message in the picker and fires `search-error` with its `kind` — and the admin\'s selection survives.',
+  }),
 } satisfies Meta<PickerArgs>;
 export default meta;
 type Story = StoryObj<PickerArgs>;
@@ -120,6 +118,7 @@ export const EndpointNotAUrl = failing(
  * counted, the rest still show. This is not a `search-error`.
  */
 export const PartiallyMalformed: Story = {
+  args: { query: 'Paving' },
   loaders: [mockBackend({ failure: 'malformed-accounts' })],
   play: async (context) => {
     const el = pickerIn(context.canvasElement);
@@ -139,10 +138,14 @@ export const PartiallyMalformed: Story = {
  * loses the current selection). The backend breaks between the two searches, like a real outage.
  */
 export const ErrorKeepsSelection: Story = {
-  loaders: [mockBackend()],
+  // Shown statically: a page opened with Harbor Point selected while the search is down (its chip
+  // shows the id, since no search could describe it). The play function walks the outage instead.
+  args: { value: [STORY_ACCOUNTS.linkable.id], query: 'Whitfield' },
+  loaders: [mockBackend({ failure: 'server-error' })],
   play: async (context) => {
     const el = pickerIn(context.canvasElement);
     const harbor = STORY_ACCOUNTS.linkable;
+    backendOf(context).scenario.set({ failure: 'none' });
     await searchFor(el, harbor.searchFor);
     await pick(el, harbor.id);
     await expect(el.value).toEqual([harbor.id]);

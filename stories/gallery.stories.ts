@@ -11,15 +11,12 @@ import { pickerMeta, renderPicker, type PickerArgs } from './meta.js';
 import { reachState } from './state.js';
 import { mockBackend, pickerIn, STORY_ACCOUNTS, storyEndpoint, type Picker, type StoryPlace } from './support.js';
 
-/**
- * Every state side by side, for comparison: one picker per verdict, one per kind of error, each open
- * on its own answer from the mocked backend. Nothing is typed: each picker searches through its
- * preview API. The controls (label, colour scheme, the theme's tokens) apply to every picker at once.
- */
 const meta = {
   title: 'Picker/Gallery',
   tags: ['autodocs'],
   ...pickerMeta({
+    description:
+      'Every state side by side, for comparison: one picker per verdict, one per kind of error, each open on its own answer from the mocked backend. Nothing is typed: each picker searches through its preview API. The controls (label, colour scheme, the theme\'s tokens) apply to every picker at once.',
     args: { '--link-account-picker-popup-max-height': 'none' },
     parameters: { pickerState: 'static', layout: 'fullscreen' },
   }),

@@ -226,8 +226,20 @@ export const withPickerState: Decorator<PickerArgs> = (story, context) => {
   </div>`;
 };
 
+const DOCS_NOTE =
+  'On this page each story shows its state with no typing and no focus: the picker searches through its ' +
+  'preview API (`open`, `search()`) against the mocked backend, and its popup sits in the flow of the page. ' +
+  'In a story\'s own canvas the play function types and clicks as an admin does (the interaction test); ' +
+  'after any change in Controls the state is shown again.';
+
 /** What a stories file may add to the shared meta. */
 export interface PickerMetaOptions {
+  /**
+   * What the file's stories show, for the top of its docs page. Given here, not as a doc comment on
+   * the meta: Storybook turns that comment into a `parameters` property of the default export, which
+   * would replace the spread-in parameters.
+   */
+  description: string;
   args?: Partial<PickerArgs>;
   /** The story's mocked backend; the mocks' default one when not given. */
   loaders?: Loader<PickerArgs>[];
@@ -236,7 +248,7 @@ export interface PickerMetaOptions {
 }
 
 /** The meta every stories file spreads into its default export, after its literal `title` and `tags`. */
-export function pickerMeta(options: PickerMetaOptions = {}) {
+export function pickerMeta(options: PickerMetaOptions) {
   return {
     component: TAG,
     args: { ...defaultArgs, ...options.args },
@@ -244,6 +256,11 @@ export function pickerMeta(options: PickerMetaOptions = {}) {
     render: options.render ?? ((args: PickerArgs) => renderPicker(args)),
     decorators: [withPickerState],
     loaders: [firstRender, ...(options.loaders ?? [mockBackend()])],
-    parameters: { layout: 'padded', pickerState: 'play', ...options.parameters },
+    parameters: {
+      layout: 'padded',
+      pickerState: 'play',
+      docs: { description: { component: `${options.description}\n\n${DOCS_NOTE}` } },
+      ...options.parameters,
+    },
   } satisfies Partial<Meta<PickerArgs>>;
 }

@@ -17,14 +17,12 @@ import {
   textOf,
 } from './support.js';
 
-/**
- * The same results under the conditions admins really have: a narrow window, a dark OS theme,
- * Windows High Contrast (forced colours), a right-to-left page, and a Spanish page.
- */
 const meta = {
   title: 'Picker/Presentation',
   tags: ['autodocs'],
   ...pickerMeta({
+    description:
+      'The same results under the conditions admins really have: a narrow window, a dark OS theme, Windows High Contrast (forced colours), a right-to-left page, and a Spanish page.',
     args: { query: 'Northwind' },
     // Every verdict in every condition: the trainers' named accounts, including the long and the Arabic name.
     loaders: [

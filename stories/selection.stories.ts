@@ -18,14 +18,13 @@ import {
   type Picker,
 } from './support.js';
 
-/**
- * Picking accounts: one (the default), several with `multiple`, and inside a form, where the picker
- * submits the ids under `name` and `required` blocks an empty submit.
- */
 const meta = {
   title: 'Picker/Selection',
   tags: ['autodocs'],
-  ...pickerMeta(),
+  ...pickerMeta({
+    description:
+      'Picking accounts: one (the default), several with `multiple`, and inside a form, where the picker submits the ids under `name` and `required` blocks an empty submit.',
+  }),
 } satisfies Meta<PickerArgs>;
 export default meta;
 type Story = StoryObj<PickerArgs>;

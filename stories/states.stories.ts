@@ -22,15 +22,13 @@ import {
 } from './support.js';
 import { reachState } from './state.js';
 
-/**
- * `<link-account-picker>` searches accounts to link to a Customer Portal user and shows every match:
- * the ones that can be linked, and the ones that can't, each with the reason and the next step.
- * Every story runs against the mocked backend in `mocks/` (MSW), and every story is a test.
- */
 const meta = {
   title: 'Picker/States',
   tags: ['autodocs'],
-  ...pickerMeta(),
+  ...pickerMeta({
+    description:
+      '`<link-account-picker>` searches accounts to link to a Customer Portal user and shows every match: the ones that can be linked, and the ones that can\'t, each with the reason and the next step. Every story runs against the mocked backend in `mocks/` (MSW), and every story is a test.',
+  }),
 } satisfies Meta<PickerArgs>;
 export default meta;
 type Story = StoryObj<PickerArgs>;

@@ -5,15 +5,12 @@ import { pickerMeta, TOKENS, type PickerArgs, type TokenName } from './meta.js';
 import { reachState } from './state.js';
 import { mockBackend, pickerIn, showcase, STORY_ACCOUNTS, textOf, type Picker } from './support.js';
 
-/**
- * The theme's 22 custom properties, applied inline on the picker as a host page would set them
- * (`link-account-picker { --link-account-picker-accent-color: … }`). Every token is a control: change
- * one and the picker redraws in the same state. The "Default theme" story shows the picker with none set.
- */
 const meta = {
   title: 'Picker/Theming',
   tags: ['autodocs'],
   ...pickerMeta({
+    description:
+      'The theme\'s 22 custom properties, applied inline on the picker as a host page would set them (`link-account-picker { --link-account-picker-accent-color: … }`). Every token is a control: change one and the picker redraws in the same state. The "Default theme" story shows the picker with none set.',
     args: {
       multiple: true,
       value: [STORY_ACCOUNTS.linkable.id, STORY_ACCOUNTS.guarantorOnly.id],
