@@ -5,7 +5,8 @@
  * `{ title: '…', tags: ['autodocs'], ...pickerMeta() }`: the title and tags stay literal there, where
  * Storybook's indexer reads them without running the file.
  */
-import type { ArgTypes, Decorator, Loader, Meta, Parameters } from '@storybook/web-components-vite';
+import type { ArgTypes, Decorator, Loader, Meta, Parameters, StoryContext } from '@storybook/web-components-vite';
+import { addons } from 'storybook/preview-api';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { keyed } from 'lit/directives/keyed.js';
@@ -185,11 +186,32 @@ export function renderPicker(args: PickerArgs): TemplateResult {
   ></link-account-picker>`;
 }
 
-/** A loader's token, true until the story's first render in this load has happened. */
-interface FirstRender {
-  pending: boolean;
+/**
+ * Which story each canvas last rendered. Storybook renders again (loaders included) after a change in
+ * Controls, into the same canvas, and runs the play function only when it mounts a story afresh: the
+ * first render of a story in a canvas, or a remount (the toolbar's button), which is listened for.
+ */
+const lastStoryIn = new WeakMap<object, string>();
+const remounting = new Set<string>();
+let listening = false;
+
+function listenForRemounts(): void {
+  if (listening) return;
+  listening = true;
+  try {
+    addons.getChannel().on('forceRemount', ({ storyId }: { storyId: string }) => remounting.add(storyId));
+  } catch {
+    // No channel (story tests): nothing remounts there.
+  }
 }
-const firstRender: Loader<PickerArgs> = () => ({ firstRender: { pending: true } satisfies FirstRender });
+
+/** Whether the play function is about to run on this render (so a 'play' story is not preloaded). */
+function playWillRun(context: StoryContext<PickerArgs>): boolean {
+  listenForRemounts();
+  const again = lastStoryIn.get(context.canvasElement) === context.id && !remounting.delete(context.id);
+  lastStoryIn.set(context.canvasElement, context.id);
+  return !again;
+}
 
 const SCHEME_STYLES: Record<ColorScheme, Record<string, string>> = {
   normal: {},
@@ -208,11 +230,9 @@ const SCHEME_STYLES: Record<ColorScheme, Record<string, string>> = {
  * block grows to show it; in the canvas it overlays the page as in a host.
  */
 export const withPickerState: Decorator<PickerArgs> = (story, context) => {
-  const token = context.loaded.firstRender as FirstRender | undefined;
-  const first = token?.pending ?? false;
-  if (token) token.pending = false;
   const docs = context.viewMode === 'docs';
-  const showNow = docs || !first || context.parameters.pickerState !== 'play';
+  const played = playWillRun(context);
+  const showNow = docs || context.parameters.pickerState !== 'play' || !played;
   rendering = { story: { id: context.id, viewMode: context.viewMode }, showNow };
   let content: unknown;
   try {
@@ -255,7 +275,7 @@ export function pickerMeta(options: PickerMetaOptions) {
     argTypes: pickerArgTypes,
     render: options.render ?? ((args: PickerArgs) => renderPicker(args)),
     decorators: [withPickerState],
-    loaders: [firstRender, ...(options.loaders ?? [mockBackend()])],
+    loaders: options.loaders ?? [mockBackend()],
     parameters: {
       layout: 'padded',
       pickerState: 'play',
