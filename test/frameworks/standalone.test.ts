@@ -3,10 +3,12 @@
  * Runs only when the bundle exists (CI: after `npm run build`, `npx wtr --files test/frameworks/standalone.test.ts`);
  * skipped otherwise, since `npm test` runs before any build.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type * as Standalone from '../../src/standalone.js';
 import type { AccountSelectEvent, LinkAccountPicker } from '../../src/standalone.js';
-import { option, recordingSearch, searchFor } from './fixture.js';
+import { recordingSearch } from '../support/data.js';
+import { clickOn, option, searchFor } from '../support/picker.js';
+import { until } from '../support/wait.js';
 
 const BUNDLE = '/dist/standalone.js';
 
@@ -53,13 +55,13 @@ describe('dist/standalone.js (the drop-in bundle)', () => {
       el.addEventListener('account-select', (event) => picked.push(event));
       const rows = await searchFor(el, 'harbor', 3);
       expect(rows.map((r) => r.dataset.eligibility)).to.have.members(['linkable', 'label-mismatch', 'pending-sync']);
-      option(el, 'acc-linkable').click();
+      await clickOn(option(el, 'acc-linkable'));
       expect(picked.map((e) => e.detail.account.id)).to.deep.equal(['acc-linkable']);
       expect(el.value).to.deep.equal(['acc-linkable']);
 
       // Spanish is inside the same file: following <html lang> loads nothing.
       document.documentElement.lang = 'es';
-      await waitUntil(() => el.shadowRoot!.querySelector('[role="combobox"]')!.getAttribute('placeholder') !== 'Name or account number');
+      await until(() => el.shadowRoot!.querySelector('[role="combobox"]')!.getAttribute('placeholder') !== 'Name or account number', 'the placeholder in Spanish');
       expect(bundleRequests()).to.deep.equal([BUNDLE]);
     } finally {
       document.documentElement.lang = '';
