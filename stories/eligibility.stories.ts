@@ -79,8 +79,8 @@ export const PendingSync: Story = {
   play: async (context) => {
     await verdict('pendingSync', 'pending-sync', [/15 minutes/]).play!(context);
     const el = pickerIn(context.canvasElement);
-    // The countdown (the documented `countdown` part) is a clock, m:ss, that moves by itself.
-    const clock = () => /\d{1,2}:\d{2}/.exec(el.shadowRoot!.querySelector('[part~="countdown"]')?.textContent ?? '')?.[0];
+    // The countdown (the documented `countdown` part) is a duration, "10 min 53 s", that moves by itself.
+    const clock = () => /\d+ min \d+ s/.exec(el.shadowRoot!.querySelector('[part~="countdown"]')?.textContent ?? '')?.[0];
     await waitFor(() => expect(clock()).toBeDefined());
     const before = clock();
     await waitFor(() => expect(clock()).not.toBe(before), { timeout: 2500 });
