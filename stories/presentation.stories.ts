@@ -59,6 +59,35 @@ export const Narrow320: Story = {
   },
 };
 
+/** Columns of an option's grid: the narrow layout drops the marker column. */
+function columns(opt: HTMLElement): number {
+  return getComputedStyle(opt).gridTemplateColumns.split(' ').length;
+}
+
+/**
+ * The same 320 px, statically, with two chips (one very long): the picker lays itself out by its own
+ * width (a container query), not the window's, so the narrow layout shows on a wide screen too — rows
+ * without the marker column, the search icon beside the first chip rather than alone on its line.
+ */
+export const NarrowWithChips: Story = {
+  args: { multiple: true, value: [STORY_ACCOUNTS.longName.id, STORY_ACCOUNTS.linkable.id] },
+  render: (args) => html`<div style="inline-size: 320px; outline: 1px dashed #8888">${renderPicker(args)}</div>`,
+  parameters: { pickerState: 'static' },
+  play: async ({ args, canvasElement }) => {
+    const el = pickerIn(canvasElement);
+    await reachState(el, args);
+    await waitFor(() => expect(textOf(el)).toContain(STORY_ACCOUNTS.syncOverdue.name), { timeout: 8000 });
+    await expect(window.innerWidth, 'a window wider than the narrow layout').toBeGreaterThan(480);
+    const opt = el.shadowRoot!.querySelector<HTMLElement>('[part~="option"]')!;
+    await expect(columns(opt), 'option grid without the marker column').toBe(2);
+    const control = el.shadowRoot!.querySelector<HTMLElement>('[part~="control"]')!;
+    const chip = el.shadowRoot!.querySelector<HTMLElement>('[part~="chip"]')!;
+    const line = chip.getBoundingClientRect().top - control.getBoundingClientRect().top;
+    await expect(line, 'the first chip on the first line, beside the search icon').toBeLessThan(chip.getBoundingClientRect().height);
+    await expect(control.scrollWidth).toBeLessThanOrEqual(control.clientWidth + 1);
+  },
+};
+
 /** Sum of the RGB channels of a computed colour: low is dark. */
 function lightness(color: string): number {
   const [r = 255, g = 255, b = 255] = (color.match(/\d+(\.\d+)?/g) ?? []).map(Number);
