@@ -240,7 +240,10 @@ export const withPickerState: Decorator<PickerArgs> = (story, context) => {
   } finally {
     rendering = undefined;
   }
-  return html`<div class="picker-story" style=${styleMap(SCHEME_STYLES[context.args.colorScheme ?? 'normal'])}>
+  const scheme = SCHEME_STYLES[context.args.colorScheme ?? 'normal'];
+  // In the canvas the popup overlays the page below the picker: the page's colour reaches down to it.
+  const page = docs || !scheme.colorScheme ? scheme : { ...scheme, minBlockSize: 'calc(100vh - 2rem)' };
+  return html`<div class="picker-story" style=${styleMap(page)}>
     ${docs ? html`<style>.picker-story ${TAG}::part(popup) { position: static; }</style>` : nothing}
     ${keyed(JSON.stringify(context.args), content)}
   </div>`;
