@@ -79,7 +79,7 @@ export type CustomElements = {
    *  - **help-text** - Help under the search box, also read as its description (rich content; the `help-text` attribute is the plain-text alternative).
    *
    * ### **CSS Properties:**
-   *  - **--link-account-picker-font-family** - Font of the whole picker. _(default: system-ui, sans-serif)_
+   *  - **--link-account-picker-font-family** - Font of the whole picker (a system font stack, not the page's). _(default: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif)_
    * - **--link-account-picker-font-size** - Base font size. _(default: 0.9375rem)_
    * - **--link-account-picker-radius** - Corner radius of the box, popup and chips. _(default: 0.5rem)_
    * - **--link-account-picker-spacing** - Base spacing unit. _(default: 0.5rem)_
@@ -98,7 +98,7 @@ export type CustomElements = {
    * - **--link-account-picker-blocked-color** - Marker of accounts that can't be linked. _(default: light-dark(#b42318, #ff7b72))_
    * - **--link-account-picker-linked-color** - Marker of accounts already linked. _(default: light-dark(#5b47c4, #a898ff))_
    * - **--link-account-picker-error-color** - Colour of error icons and texts. _(default: light-dark(#b42318, #ff7b72))_
-   * - **--link-account-picker-popup-shadow** - Shadow of the popup. _(default: 0 12px 32px rgb(15 23 42 / 0.18))_
+   * - **--link-account-picker-popup-shadow** - Shadow of the popup. _(default: 0 12px 32px rgb(15 23 42 / 0.18), 0 2px 6px rgb(15 23 42 / 0.12))_
    * - **--link-account-picker-popup-max-height** - Tallest the popup grows before it scrolls: at most half the viewport, so the search box stays on screen at high zoom. _(default: min(26rem, max(8rem, 50dvh)))_
    * - **--link-account-picker-z-index** - Stacking order of the popup. _(default: 1000)_
    *

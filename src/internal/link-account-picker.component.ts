@@ -73,7 +73,7 @@ import { styles } from './link-account-picker.styles.js';
  * @csspart footer - The paging line under the results.
  * @csspart load-more - The button that loads the next page.
  *
- * @cssprop [--link-account-picker-font-family=system-ui, sans-serif] - Font of the whole picker.
+ * @cssprop [--link-account-picker-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif] - Font of the whole picker (a system font stack, not the page's).
  * @cssprop [--link-account-picker-font-size=0.9375rem] - Base font size.
  * @cssprop [--link-account-picker-radius=0.5rem] - Corner radius of the box, popup and chips.
  * @cssprop [--link-account-picker-spacing=0.5rem] - Base spacing unit.
@@ -92,7 +92,7 @@ import { styles } from './link-account-picker.styles.js';
  * @cssprop [--link-account-picker-blocked-color=light-dark(#b42318, #ff7b72)] - Marker of accounts that can't be linked.
  * @cssprop [--link-account-picker-linked-color=light-dark(#5b47c4, #a898ff)] - Marker of accounts already linked.
  * @cssprop [--link-account-picker-error-color=light-dark(#b42318, #ff7b72)] - Colour of error icons and texts.
- * @cssprop [--link-account-picker-popup-shadow=0 12px 32px rgb(15 23 42 / 0.18)] - Shadow of the popup.
+ * @cssprop [--link-account-picker-popup-shadow=0 12px 32px rgb(15 23 42 / 0.18), 0 2px 6px rgb(15 23 42 / 0.12)] - Shadow of the popup.
  * @cssprop [--link-account-picker-popup-max-height=min(26rem, max(8rem, 50dvh))] - Tallest the popup grows before it scrolls: at most half the viewport, so the search box stays on screen at high zoom.
  * @cssprop [--link-account-picker-z-index=1000] - Stacking order of the popup.
  */
