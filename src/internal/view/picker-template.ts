@@ -78,7 +78,6 @@ export function renderPicker(p: PickerTemplate): TemplateResult {
           aria-required=${p.required ? 'true' : nothing}
           aria-busy=${p.busy ? 'true' : nothing}
           aria-invalid=${p.invalidMessage ? 'true' : nothing}
-          aria-errormessage=${p.invalidMessage ? 'validation-message' : nothing}
           placeholder=${p.placeholder || msg('Name or account number')}
           .value=${p.text}
           ?disabled=${p.disabled}
