@@ -42,7 +42,7 @@ export function minifyLiterals(): Plugin {
 }
 
 // Everything a host resolves itself in the package build; the standalone build bundles it all.
-const dependencies = [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^valibot($|\/)/];
+const dependencies = [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//];
 
 /**
  * The drop-in folder, `dist/standalone/`: the entry `link-account-picker.js` with Lit and every

@@ -19,7 +19,6 @@ const config: StorybookConfig = {
           'lit/directives/if-defined.js',
           '@lit/localize',
           '@lit/task',
-          'valibot',
           'msw',
           'msw/browser',
           '@faker-js/faker/locale/en',
