@@ -143,21 +143,26 @@ function rejected(reason: ResponseRejection): ParseResult {
   return { ok: false, reason, message: englishMessage(reason) };
 }
 
-/** `entry` itself when every typed field is right; else a copy without the wrong ones, each noted. */
-function withoutBadFields(entry: Loose, fields: Fields, at: string, problems: Problems): Loose {
+/**
+ * `entry` itself when every typed field is right; else a copy without the wrong ones, each noted.
+ * `at` names the entry ('' for the body) and is called only for a problem: most entries have none, and
+ * 10,000 paths built for nothing would cost more than the checks.
+ */
+function withoutBadFields(entry: Loose, fields: Fields, at: () => string, problems: Problems): Loose {
   let copy: Loose | undefined;
   for (const key in fields) {
     const value = entry[key];
     if (value === undefined || fields[key]!(value)) continue;
     copy ??= { ...entry };
     delete copy[key];
-    problems.add(at === '' ? key : `${at}.${key}`, EXPECTED[key] ?? 'unexpected type, ignored');
+    const path = at();
+    problems.add(path === '' ? key : `${path}.${key}`, EXPECTED[key] ?? 'unexpected type, ignored');
   }
   return copy ?? entry;
 }
 
 function readSite(raw: Loose, problems: Problems): Site {
-  const site = { ...withoutBadFields(raw, SITE_FIELDS, 'site', problems) };
+  const site = { ...withoutBadFields(raw, SITE_FIELDS, () => 'site', problems) };
   const labels = raw.privateLabels;
   if (!Array.isArray(labels)) {
     problems.add('site.privateLabels', 'expected a list, read as no labels');
@@ -169,33 +174,35 @@ function readSite(raw: Loose, problems: Problems): Site {
   return site as unknown as Site;
 }
 
-function readContracts(raw: unknown, at: string, problems: Problems): Contract[] {
+function readContracts(raw: unknown, at: () => string, problems: Problems): Contract[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) {
-    problems.add(`${at}.contracts`, 'expected a list, read as no contracts');
+    problems.add(`${at()}.contracts`, 'expected a list, read as no contracts');
     return [];
   }
   const contracts: Contract[] = [];
   raw.forEach((entry: unknown, index) => {
-    const path = `${at}.contracts[${index}]`;
     if (!isRecord(entry)) {
-      problems.add(path, 'expected an object, left out');
+      problems.add(`${at()}.contracts[${index}]`, 'expected an object, left out');
       return;
     }
-    contracts.push(withoutBadFields(entry, CONTRACT_FIELDS, path, problems) as unknown as Contract);
+    contracts.push(withoutBadFields(entry, CONTRACT_FIELDS, () => `${at()}.contracts[${index}]`, problems) as unknown as Contract);
   });
   return contracts;
 }
 
 /** The account as the contract promises it, or undefined when it is malformed. */
-function readAccount(raw: unknown, at: string, problems: Problems): Account | undefined {
+function readAccount(raw: unknown, index: number, problems: Problems): Account | undefined {
+  const at = () => `accounts[${index}]`;
   if (!isRecord(raw)) {
-    problems.add(at, 'expected an object');
+    problems.add(at(), 'expected an object');
     return undefined;
   }
-  const blank = ['id', 'name'].filter((key) => !nonBlank(raw[key]));
-  if (blank.length > 0) {
-    for (const key of blank) problems.add(`${at}.${key}`, 'expected a non-empty string');
+  const idOk = nonBlank(raw.id);
+  const nameOk = nonBlank(raw.name);
+  if (!idOk || !nameOk) {
+    if (!idOk) problems.add(`${at()}.id`, 'expected a non-empty string');
+    if (!nameOk) problems.add(`${at()}.name`, 'expected a non-empty string');
     return undefined;
   }
   const account = { ...withoutBadFields(raw, ACCOUNT_FIELDS, at, problems) };
@@ -216,13 +223,13 @@ export function parseSearchResponse(body: unknown): ParseResult {
   if (rejection) return rejected(rejection);
   const raw = body as Loose & { site: Loose; accounts: unknown[] };
   const problems = new Problems();
-  const response = { ...withoutBadFields(raw, BODY_FIELDS, '', problems) } as unknown as SearchResponse;
+  const response = { ...withoutBadFields(raw, BODY_FIELDS, () => '', problems) } as unknown as SearchResponse;
   response.site = readSite(raw.site, problems);
 
   const accounts: Account[] = [];
   let malformed = 0;
   raw.accounts.forEach((entry, index) => {
-    const account = readAccount(entry, `accounts[${index}]`, problems);
+    const account = readAccount(entry, index, problems);
     if (account) accounts.push(account);
     else malformed++;
   });
