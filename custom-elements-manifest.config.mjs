@@ -3,10 +3,11 @@
  * (so the output must be byte-for-byte reproducible, and must not touch package.json).
  */
 import { readFileSync } from 'node:fs';
+import { frameworkIntegrations } from './scripts/cem-framework-integrations.mjs';
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/generated/**', 'src/rules/**', 'src/eligibility.ts', 'src/standalone.ts'],
+  exclude: ['src/**/*.test.ts', 'src/cli/**', 'src/generated/**', 'src/rules/**', 'src/eligibility.ts', 'src/standalone.ts'],
   outdir: '.',
   litelement: true,
   // package.json already points at the manifest; the analyzer rewriting (and re-indenting) it would
@@ -19,7 +20,8 @@ export default {
       .sort()
       .map((path) => ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.ES2022, true));
   },
-  plugins: [eventDetails(), publicSurfaceOnly()],
+  // frameworkIntegrations() last: it reads the finished, public-only manifest.
+  plugins: [eventDetails(), namedDefaults(), publicSurfaceOnly(), frameworkIntegrations()],
 };
 
 /**
@@ -126,6 +128,32 @@ function publicSurfaceOnly() {
       customElementsManifest.modules = modules.filter(
         (mod) => (mod.declarations ?? []).length > 0 || (mod.exports ?? []).length > 0,
       );
+    },
+  };
+}
+
+/**
+ * Default numbers are named once (src/internal/defaults.ts) and the element's fields use the names:
+ * the manifest shows the number a host gets (`250`), not the constant's name.
+ */
+function namedDefaults() {
+  const values = new Map(); // constant name → its number, as written for a reader
+  return {
+    name: 'named-defaults',
+    analyzePhase({ ts, node }) {
+      if (!ts.isVariableStatement(node) || !node.getSourceFile().fileName.endsWith('/defaults.ts')) return;
+      for (const declaration of node.declarationList.declarations) {
+        if (declaration.initializer && ts.isNumericLiteral(declaration.initializer)) {
+          values.set(declaration.name.getText(), String(Number(declaration.initializer.text)));
+        }
+      }
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      for (const declaration of allDeclarations(customElementsManifest)) {
+        for (const item of [...(declaration.members ?? []), ...(declaration.attributes ?? [])]) {
+          if (values.has(item.default)) item.default = values.get(item.default);
+        }
+      }
     },
   };
 }

@@ -5,7 +5,7 @@ import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'storybook-static/', 'node_modules/', 'custom-elements.json', 'src/generated/'] },
+  { ignores: ['dist/', 'integrations/', 'storybook-static/', 'node_modules/', 'custom-elements.json', 'src/generated/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   lit.configs['flat/recommended'],
@@ -23,7 +23,7 @@ export default tseslint.config(
   },
   {
     // Configs and scripts run in Node, not in the page.
-    files: ['*.config.{js,ts,mjs}', 'scripts/**', '.storybook/main.ts', 'test/**/*-plugin.js'],
+    files: ['*.config.{js,ts,mjs}', 'scripts/**', 'examples/*.mjs', 'src/cli/**', 'test/node/**', '.storybook/main.ts', 'test/**/*-plugin.js'],
     languageOptions: { globals: globals.node },
   },
   {

@@ -75,6 +75,9 @@ const packageBuild: BuildEnvironmentOptions = {
   outDir: 'dist',
   emptyOutDir: true,
   target: 'es2022',
+  // Maps beside each file, pointing at the package's own src/ (shipped), so a host's debugger and
+  // stack traces land in the TypeScript rather than the minified output.
+  sourcemap: true,
   lib: {
     entry: {
       'link-account-picker': 'src/link-account-picker.ts',
@@ -96,6 +99,7 @@ const packageBuild: BuildEnvironmentOptions = {
 export default defineConfig(({ mode }) => ({
   // The demo's mock backend needs MSW's worker served; the builds don't emit it.
   plugins: [mswWorkerPlugin(), minifyLiterals()],
-  server: { port: 5173, strictPort: false },
+  // The URL the README gives: another server on 5173 is an error, not a silent move to 5174.
+  server: { host: '127.0.0.1', port: 5173, strictPort: true },
   build: mode === 'standalone' ? standaloneBuild : packageBuild,
 }));

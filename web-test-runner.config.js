@@ -12,7 +12,13 @@ import { cspHostPlugin } from './test/hardening/csp-plugin.js';
 import { heapPlugin } from './test/hardening/heap-plugin.js';
 
 export default {
-  files: ['test/**/*.test.ts'],
+  files: [
+    'test/**/*.test.ts',
+    // Node's own test runner runs these (npm test runs both, scripts/run-tests.js).
+    '!test/node/**',
+    // Tests the built drop-in bundle: `npm run test:standalone` builds it first (CI: after `npm run build`).
+    '!test/frameworks/standalone.test.ts',
+  ],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [
     mswWorkerWtrPlugin,

@@ -15,6 +15,10 @@ const config: StorybookConfig = {
       optimizeDeps: {
         include: [
           'lit',
+          // Storybook's web-components renderer (its preview entries load as source, not pre-bundled)
+          // imports this one: left out, Vite served Lit's raw files beside the pre-bundled copy, and
+          // every story test warned "Multiple versions of Lit loaded".
+          'lit/directive-helpers.js',
           'lit/decorators.js',
           'lit/directives/if-defined.js',
           '@lit/localize',

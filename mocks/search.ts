@@ -1,5 +1,5 @@
 /**
- * The mock endpoint's logic as a pure function (CONTRACT.md §3): query → one page of SearchResponse.
+ * The mock endpoint's logic as a pure function (docs/endpoint.md): query → one page of SearchResponse.
  * No MSW, no timers, no globals: the clock is a parameter, so tests can pin it.
  */
 import type { Account, SearchResponse } from '../src/rules/types.js';

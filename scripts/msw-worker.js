@@ -36,10 +36,27 @@ export function mswWorkerPlugin({ emit = false } = {}) {
   };
 }
 
-/** The same for @web/test-runner's dev server. */
+const SELF_UNREGISTER = 'self.registration.unregister()';
+
+/**
+ * The worker for the test runner: the same script, except that it never unregisters itself. MSW's
+ * worker unregisters when the last page it controls closes; the test runner runs two pages at a time
+ * and closes each when its file is done, so a page starting at that moment was left uncontrolled
+ * (its searches reached the real server: 404) or was reloaded by MSW's start() mid-file. One
+ * registration for the whole run leaves no such moment.
+ */
+export function mswTestWorkerSource() {
+  const source = mswWorkerSource();
+  if (source.split(SELF_UNREGISTER).length !== 2) {
+    throw new Error(`msw's mockServiceWorker.js no longer calls ${SELF_UNREGISTER} once: review scripts/msw-worker.js.`);
+  }
+  return source.replace(SELF_UNREGISTER, 'void 0 /* the test runner keeps it registered: see scripts/msw-worker.js */');
+}
+
+/** The same for @web/test-runner's dev server, kept registered for the whole run. */
 export const mswWorkerWtrPlugin = {
   name: 'msw-worker',
   serve(context) {
-    if (context.path === MSW_WORKER_URL) return { body: mswWorkerSource(), type: 'js' };
+    if (context.path === MSW_WORKER_URL) return { body: mswTestWorkerSource(), type: 'js' };
   },
 };

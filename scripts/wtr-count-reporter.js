@@ -1,8 +1,11 @@
-import { writeSync } from 'node:fs';
+import { writeFileSync, writeSync } from 'node:fs';
 
 /**
- * Prints one closing line, "tests: N passed, N failed, N skipped", after the default reporter:
- * CI reads it to know that tests really ran, and a human sees the count at a glance.
+ * Counts the tests that ran. Under `npm test` (scripts/run-tests.js, which sets WTR_COUNT_FILE) it
+ * writes them to that file, and the script prints one closing line over the Node and browser tests.
+ * Run directly (`npx wtr …`) it prints "tests: N passed, N failed, N skipped" itself, as the process
+ * exits: the default reporter still writes its last lines after `stop()`. CI reads that line to know
+ * that tests really ran, and a human sees the count at a glance.
  */
 export function countReporter() {
   return {
@@ -21,8 +24,13 @@ export function countReporter() {
         // A file that failed to load has no results but must not look like a pass.
         else if (!session.passed) counts.failed += 1;
       }
+      if (process.env.WTR_COUNT_FILE) {
+        writeFileSync(process.env.WTR_COUNT_FILE, JSON.stringify(counts));
+        return;
+      }
       // Straight to the file descriptor: wtr's terminal swallows console and process.stdout writes.
-      writeSync(1, `\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
+      const line = `\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`;
+      process.once('exit', () => writeSync(1, line));
     },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The picker's events (CONTRACT.md §4), as typed `CustomEvent` subclasses so hosts get `detail` typed
+ * The picker's events, as typed `CustomEvent` subclasses so hosts get `detail` typed
  * from `addEventListener` alone. Every one bubbles and crosses shadow roots: the picker usually sits
  * deep inside a host application's own components.
  */
@@ -90,11 +90,19 @@ export function changeEvent(): Event {
   return new Event('change', init);
 }
 
+/** The picker's events by name: what `addEventListener` hands a listener, wherever it listens. */
+interface LinkAccountPickerEventMap {
+  'account-select': AccountSelectEvent;
+  'account-deselect': AccountDeselectEvent;
+  'search-complete': SearchCompleteEvent;
+  'search-error': SearchErrorEvent;
+}
+
+// They bubble and are composed, so hosts listen on the element, a form or container
+// (HTMLElementEventMap), the document or the window (both read GlobalEventHandlersEventMap).
 declare global {
-  interface HTMLElementEventMap {
-    'account-select': AccountSelectEvent;
-    'account-deselect': AccountDeselectEvent;
-    'search-complete': SearchCompleteEvent;
-    'search-error': SearchErrorEvent;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends LinkAccountPickerEventMap {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface GlobalEventHandlersEventMap extends LinkAccountPickerEventMap {}
 }

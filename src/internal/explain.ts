@@ -71,12 +71,18 @@ function cached<T>(key: string, make: () => T): T {
   return formatter;
 }
 
-function isOne(n: number, locale: string): boolean {
+/** Whether `n` takes the singular in `locale` ("1 account", but also "21 счёт"). */
+export function isOne(n: number, locale: string): boolean {
   return cached(`plural|${locale}`, () => new Intl.PluralRules(locale)).select(n) === 'one';
 }
 
 function list(items: string[], locale: string, type: 'conjunction' | 'disjunction' = 'conjunction'): string {
   return cached(`list|${locale}|${type}`, () => new Intl.ListFormat(locale, { style: 'long', type })).format(items);
+}
+
+/** "Can be linked: 2, Already linked: 1": short items joined as a unit list. */
+export function unitList(items: string[], locale: string): string {
+  return cached(`unit-list|${locale}`, () => new Intl.ListFormat(locale, { type: 'unit' })).format(items);
 }
 
 /** A date and time in the admin's locale; the time alone (`timeOnly`) for a moment minutes away. */

@@ -1,5 +1,5 @@
 /**
- * The eligibility rules of CONTRACT.md §2 as one pure function over plain data.
+ * The eligibility rules (docs/endpoint.md, "The rules' inputs") as one pure function over plain data.
  *
  * It reads every account defensively because its input is whatever an endpoint or a host's
  * `searchAccounts` returned: wrong types are treated as the most truthful "unknown", never thrown on.

@@ -1,5 +1,5 @@
 /**
- * Reads a search response body (CONTRACT.md §3) into a `SearchResponse` the rest of the picker can
+ * Reads a search response body (docs/endpoint.md, docs/openapi.yaml) into a `SearchResponse` the rest of the picker can
  * trust, or says why it cannot: as data (`reason`, for a UI to word in its own language) and in one
  * specific English sentence (`message`, for developers).
  *

@@ -1,5 +1,5 @@
 /**
- * The data the search endpoint returns (CONTRACT.md §3) and the verdict the rules give (§2).
+ * The data the search endpoint returns (docs/endpoint.md) and the verdict the rules give.
  * Plain data only: these types are shared by the rules, the response parser, the element, the mocks
  * and any host that implements `searchAccounts`.
  */

@@ -4,41 +4,33 @@
  * Written against the contract's hooks only: role=combobox in the open shadow root, options with
  * data-account-id and data-eligibility.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { STORY_ACCOUNTS, type StoryAccount } from '../../mocks/data.js';
+import { clickOn, options, type Picker, typeText } from '../support/picker.js';
+import { until } from '../support/wait.js';
 
 let frame: HTMLIFrameElement;
 let doc: Document;
 
-function picker(): HTMLElement & { value: string[] } {
-  return doc.querySelector('link-account-picker') as HTMLElement & { value: string[] };
-}
-
-function combobox(): HTMLInputElement {
-  return picker().shadowRoot!.querySelector<HTMLInputElement>('[role="combobox"]')!;
-}
-
-function options(): HTMLElement[] {
-  return [...picker().shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')];
+/** The demo page's picker (an element of the iframe's own registry). */
+function picker(): Picker {
+  return doc.querySelector('link-account-picker') as Picker;
 }
 
 function optionFor(id: string): HTMLElement | undefined {
-  return options().find((o) => o.dataset.accountId === id);
+  return options(picker()).find((o) => o.dataset.accountId === id);
 }
 
 async function type(text: string): Promise<void> {
   // A freshly mounted picker (after switching user) renders its shadow root a moment later.
-  await waitUntil(() => picker()?.shadowRoot?.querySelector('[role="combobox"]'), 'picker did not render');
-  const input = combobox();
-  input.focus();
-  input.value = text;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await until(() => picker()?.shadowRoot?.querySelector('[role="combobox"]'), 'the picker rendered');
+  typeText(picker(), text);
 }
 
 /** Searches and waits for the account's row, so a stale row from an earlier search can't pass. */
 async function search(story: StoryAccount): Promise<HTMLElement> {
   await type(story.searchFor);
-  await waitUntil(() => optionFor(story.id), `no row for ${story.name}`, { timeout: 5000 });
+  await until(() => optionFor(story.id), `a row for ${story.name}`);
   return optionFor(story.id)!;
 }
 
@@ -59,9 +51,7 @@ describe('training demo (index.html)', function () {
     frame.style.height = '900px';
     frame.src = '/index.html';
     document.body.append(frame);
-    await waitUntil(() => frame.contentDocument?.documentElement?.dataset.demoReady === 'true', 'demo did not start', {
-      timeout: 15000,
-    });
+    await until(() => frame.contentDocument?.documentElement?.dataset.demoReady === 'true', 'the demo started', 15000);
     doc = frame.contentDocument!;
     choose('#latency', 'none');
   });
@@ -95,9 +85,7 @@ describe('training demo (index.html)', function () {
     expect((await search(pending)).dataset.eligibility).to.equal('pending-sync');
     doc.querySelector<HTMLButtonElement>('#clock-plus-15')!.click();
     await type(`${pending.searchFor} `);
-    await waitUntil(() => optionFor(pending.id)?.dataset.eligibility === 'linkable', 'still pending after +15 min', {
-      timeout: 5000,
-    });
+    await until(() => optionFor(pending.id)?.dataset.eligibility === 'linkable', 'linkable after +15 min');
     // The broken one stays broken: no amount of waiting syncs it.
     expect((await search(STORY_ACCOUNTS.syncOverdue)).dataset.eligibility).to.equal('sync-overdue');
     doc.querySelector<HTMLButtonElement>('#clock-reset')!.click();
@@ -105,15 +93,15 @@ describe('training demo (index.html)', function () {
 
   it('adds a picked account to what the form submits and logs the events a host receives', async () => {
     const option = await search(STORY_ACCOUNTS.linkable);
-    option.click();
-    await waitUntil(() => doc.querySelector('#form-data')!.textContent!.includes(`accountIds=${STORY_ACCOUNTS.linkable.id}`), 'not in FormData');
+    await clickOn(option);
+    await until(() => doc.querySelector('#form-data')!.textContent!.includes(`accountIds=${STORY_ACCOUNTS.linkable.id}`), 'the id in FormData');
     const logged = [...doc.querySelectorAll<HTMLElement>('#event-log [data-event]')].map((e) => e.dataset.event);
     expect(logged).to.include.members(['search-complete', 'account-select', 'change']);
   });
 
   it('never selects an account that cannot be linked', async () => {
     const before = picker().value;
-    (await search(STORY_ACCOUNTS.labelMismatch)).click();
+    await clickOn(await search(STORY_ACCOUNTS.labelMismatch));
     expect(picker().value).to.deep.equal(before);
   });
 
@@ -122,7 +110,7 @@ describe('training demo (index.html)', function () {
     expect(selected).to.include(STORY_ACCOUNTS.linkable.id);
     choose('#failure', 'service-unavailable');
     await type('granite falls');
-    await waitUntil(() => doc.querySelector('#event-log [data-event="search-error"]'), 'no search-error logged', { timeout: 5000 });
+    await until(() => doc.querySelector('#event-log [data-event="search-error"]'), 'a search-error logged');
     expect(doc.querySelector('#event-log [data-event="search-error"]')!.textContent).to.contain('503');
     expect(picker().value).to.deep.equal(selected);
     choose('#failure', 'none');

@@ -4,27 +4,13 @@
  * right role, name, state and description, through the shadow root.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import type { LinkAccountPicker } from '../../src/link-account-picker.js';
-import { accounts, body, ENDPOINT, input, search, startWorker, worker } from './helpers.js';
-
-interface AXNode {
-  role: string;
-  name: string;
-  description?: string;
-  disabled?: boolean;
-  expanded?: boolean;
-  focused?: boolean;
-  selected?: boolean;
-  children?: AXNode[];
-}
-
-function all(node: AXNode, match: (node: AXNode) => boolean, found: AXNode[] = []): AXNode[] {
-  if (match(node)) found.push(node);
-  for (const child of node.children ?? []) all(child, match, found);
-  return found;
-}
+import '../../src/link-account-picker.js';
+import { axTreeWhen, findAll, type AXNode } from '../support/ax-tree.js';
+import { accounts, body } from '../support/data.js';
+import { ENDPOINT, startWorker, worker } from '../support/msw.js';
+import { combobox, search } from '../support/picker.js';
 
 describe('<link-account-picker> accessibility tree', () => {
   before(startWorker);
@@ -40,24 +26,27 @@ describe('<link-account-picker> accessibility tree', () => {
       label="Accounts to link"
       debounce="0"
     ></link-account-picker>`);
-    input(el).focus();
+    combobox(el).focus();
     await search(el, 'acme');
-    return executeServerCommand<AXNode, undefined>('ax-tree');
+    return axTreeWhen(
+      (tree) => findAll(tree, (node) => node.role === 'option').length === 3 && findAll(tree, (node) => node.role === 'combobox' && !!node.expanded && !!node.focused).length === 1,
+      'the focused, expanded combobox and its three options',
+    );
   }
 
   it('exposes the search box as an expanded combobox named by its label', async () => {
     const tree = await open();
-    const [combobox] = all(tree, (node) => node.role === 'combobox');
-    expect(combobox, 'a combobox in the tree').to.not.equal(undefined);
-    expect(combobox!.name).to.equal('Accounts to link');
-    expect(combobox!.expanded).to.equal(true);
-    expect(combobox!.focused).to.equal(true);
+    const [box] = findAll(tree, (node) => node.role === 'combobox');
+    expect(box, 'a combobox in the tree').to.not.equal(undefined);
+    expect(box!.name).to.equal('Accounts to link');
+    expect(box!.expanded).to.equal(true);
+    expect(box!.focused).to.equal(true);
   });
 
   it('exposes every account as an option; the ones that cannot be picked as disabled, with their reason', async () => {
     const tree = await open();
-    expect(all(tree, (node) => node.role === 'listbox')).to.have.length(1);
-    const options = all(tree, (node) => node.role === 'option');
+    expect(findAll(tree, (node) => node.role === 'listbox')).to.have.length(1);
+    const options = findAll(tree, (node) => node.role === 'option');
     expect(options).to.have.length(3);
 
     const linkable = options.find((node) => node.name.includes(accounts.linkable.name))!;

@@ -1,9 +1,13 @@
 import 'axe-core/axe.min.js';
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import type { LinkAccountPicker } from '../../src/link-account-picker.js';
-import { accounts, body, ENDPOINT, input, liveText, options, search, shadow, sleep, startWorker, type, worker } from './helpers.js';
+import '../../src/link-account-picker.js';
+import { accounts, body } from '../support/data.js';
+import { ENDPOINT, flushWorker, startWorker, worker } from '../support/msw.js';
+import { liveText, options, press, search, shadow, typeText } from '../support/picker.js';
+import { nextFrame, until } from '../support/wait.js';
 
 const all = Object.values(accounts);
 
@@ -39,8 +43,8 @@ describe('<link-account-picker> accessibility', () => {
 
   it('passes axe with an active option, chips and multiple selection', async () => {
     const el = await openWithEveryReason({ multiple: true });
-    input(el).dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
-    input(el).dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
+    await press('ArrowDown');
+    await press('ArrowDown');
     await el.updateComplete;
     await expect(el).to.be.accessible();
   });
@@ -86,7 +90,11 @@ describe('<link-account-picker> accessibility', () => {
     const changes: string[] = [];
     const observer = new MutationObserver(() => changes.push(region.textContent ?? ''));
     observer.observe(region, { subtree: true, childList: true, characterData: true });
-    await sleep(2200);
+    // Two ticks of the pending account's countdown (it shows seconds, so it changes every second).
+    const countdown = shadow(el).querySelector('[part~="countdown"]')!;
+    const seen = new Set([countdown.textContent]);
+    await until(() => seen.add(countdown.textContent).size >= 3, 'the countdown ticked twice');
+    await el.updateComplete;
     observer.disconnect();
     expect(changes).to.deep.equal([]);
   });
@@ -119,11 +127,12 @@ describe('<link-account-picker> accessibility', () => {
       el.debounce = 0;
       host.append(el);
       await el.updateComplete;
-      type(el, 'acme');
+      typeText(el, 'acme');
       el.remove();
     }
-    // A picker that re-renders after removal would throw or fetch here; give it the time to.
-    await sleep(300);
-    await waitUntil(() => true);
+    // A picker that re-renders after removal would throw or fetch here: let its zero-delay
+    // debounce turn come, and any request it sent reach the worker and come back.
+    await nextFrame();
+    await flushWorker();
   });
 });

@@ -1,31 +1,24 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { delay, http, HttpResponse } from 'msw';
 import type { LinkAccountPicker } from '../../src/link-account-picker.js';
-import { accounts, body, ENDPOINT, liveText, option, options, search, shadow, sleep, startWorker, statusText, type, worker, nextEvent } from './helpers.js';
+import '../../src/link-account-picker.js';
+import { accounts, body } from '../support/data.js';
+import { ENDPOINT, startWorker, worker } from '../support/msw.js';
+import { button, clickOn, liveText, mountAt, option, options, search, shadow, statusText, typeText } from '../support/picker.js';
+import { nextEvent, until } from '../support/wait.js';
 
 /**
  * A generous timeout by default: a loaded CI machine once took over 300 ms to answer, and a test of
  * another error then saw a timeout. The timeout tests ask for a short one.
  */
-async function picker(timeout = 5000): Promise<LinkAccountPicker> {
-  return fixture<LinkAccountPicker>(html`<link-account-picker
-    endpoint=${ENDPOINT}
-    site="nwf"
-    label="Accounts"
-    debounce="0"
-    timeout=${timeout}
-    multiple
-  ></link-account-picker>`);
-}
-
-function retryButton(el: LinkAccountPicker): HTMLButtonElement | null {
-  return shadow(el).querySelector<HTMLButtonElement>('[part~="retry"]');
+function picker(timeout = 5000): Promise<LinkAccountPicker> {
+  return mountAt(ENDPOINT, { timeout, multiple: true });
 }
 
 /** Runs a search that fails and returns the search-error detail. */
 async function failWith(el: LinkAccountPicker, query = 'acme') {
   const failed = nextEvent(el, 'search-error');
-  type(el, query);
+  typeText(el, query);
   const { detail } = await failed;
   await el.updateComplete;
   return detail;
@@ -45,7 +38,7 @@ describe('<link-account-picker> errors', () => {
     expect(statusText(el)).to.include('No connection to the account search');
     expect(statusText(el)).to.include(detail.error.message);
     expect(liveText(el)).to.equal(detail.error.message);
-    expect(retryButton(el)!.textContent!.trim()).to.equal('Try again');
+    expect(button(el, 'retry')!.textContent!.trim()).to.equal('Try again');
   });
 
   it('retry runs the request again and shows its results', async () => {
@@ -59,7 +52,7 @@ describe('<link-account-picker> errors', () => {
     const el = await picker();
     await failWith(el);
     const complete = nextEvent(el, 'search-complete');
-    retryButton(el)!.click();
+    await clickOn(button(el, 'retry')!);
     await complete;
     await el.updateComplete;
     expect(calls).to.equal(2);
@@ -80,15 +73,17 @@ describe('<link-account-picker> errors', () => {
       expect(detail.error).to.include({ kind: 'http', status });
       expect(detail.error.message).to.match(words);
       expect(statusText(el)).to.include(kindTitle);
-      expect(retryButton(el)).to.not.equal(null);
+      expect(button(el, 'retry')).to.not.equal(null);
     });
   }
 
   it('HTTP 429 honours Retry-After: the retry control waits, then works', async () => {
     let calls = 0;
+    const askedAt: number[] = [];
     worker.use(
       http.get(ENDPOINT, () => {
         calls++;
+        askedAt.push(performance.now());
         return calls === 1
           ? new HttpResponse(null, { status: 429, headers: { 'Retry-After': '2' } })
           : HttpResponse.json(body([accounts.linkable]));
@@ -99,14 +94,16 @@ describe('<link-account-picker> errors', () => {
     expect(detail.error).to.include({ kind: 'http', status: 429, retryAfter: 2 });
     expect(detail.error.message).to.include('try again in 2 seconds');
     expect(statusText(el)).to.include('Too many searches');
-    expect(retryButton(el)!.disabled).to.equal(true);
-    expect(retryButton(el)!.textContent).to.match(/Try again in [12] s/);
+    expect(button(el, 'retry')!.disabled).to.equal(true);
+    expect(button(el, 'retry')!.textContent).to.match(/Try again in [12] s/);
     // A new query typed meanwhile waits for the server's time too.
-    type(el, 'acmex');
-    await sleep(300);
+    typeText(el, 'acmex');
+    await el.updateComplete;
     expect(calls).to.equal(1);
-    await waitUntil(() => calls === 2, 'the held search ran after Retry-After', { timeout: 3000 });
-    await waitUntil(() => options(el).length === 1);
+    await until(() => calls === 2, 'the held search ran after Retry-After');
+    // Held for the server's 2 s, counted from before the 429 was even sent (timers never fire early).
+    expect(askedAt[1]! - askedAt[0]!).to.be.at.least(2000);
+    await until(() => options(el).length === 1, 'its results shown');
   });
 
   it('timeout: stopped after the timeout attribute, with its own message', async () => {
@@ -192,7 +189,7 @@ describe('<link-account-picker> errors', () => {
     );
     const el = await picker();
     await search(el, 'acme');
-    option(el, 'a-linkable').click();
+    await clickOn(option(el, 'a-linkable'));
     expect(el.value).to.deep.equal(['a-linkable']);
     fail = true;
     await failWith(el, 'acmex');

@@ -1,6 +1,10 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { accounts, body, ENDPOINT, input, option, search, shadow, startWorker, worker } from './helpers.js';
+import '../../src/link-account-picker.js';
+import { accounts, body } from '../support/data.js';
+import { ENDPOINT, startWorker, worker } from '../support/msw.js';
+import { button, clickOn, combobox, option, search, shadow } from '../support/picker.js';
+import { until } from '../support/wait.js';
 
 const second = { ...accounts.linkable, id: 'a-linkable-2', name: 'Acme Second' };
 
@@ -22,8 +26,8 @@ describe('<link-account-picker> form association', () => {
     const { form, el } = await inForm();
     expect(new FormData(form).getAll('accounts')).to.deep.equal([]);
     await search(el, 'acme');
-    option(el, 'a-linkable').click();
-    option(el, 'a-linkable-2').click();
+    await clickOn(option(el, 'a-linkable'));
+    await clickOn(option(el, 'a-linkable-2'));
     await el.updateComplete;
     expect(new FormData(form).getAll('accounts')).to.deep.equal(['a-linkable', 'a-linkable-2']);
     expect(new FormData(form).get('email')).to.equal('ann@example.com');
@@ -36,9 +40,9 @@ describe('<link-account-picker> form association', () => {
     const seen: { ids: FormDataEntryValue[]; valid: boolean }[] = [];
     el.addEventListener('change', () => seen.push({ ids: new FormData(form).getAll('accounts'), valid: form.checkValidity() }));
     await search(el, 'acme');
-    option(el, 'a-linkable').click();
+    await clickOn(option(el, 'a-linkable'));
     await el.updateComplete;
-    shadow(el).querySelector<HTMLButtonElement>('[part~="chip-remove"]')!.click();
+    await clickOn(button(el, 'chip-remove')!);
     expect(seen).to.deep.equal([
       { ids: ['a-linkable'], valid: true },
       { ids: [], valid: false },
@@ -69,7 +73,7 @@ describe('<link-account-picker> form association', () => {
     expect(el.checkValidity()).to.equal(false);
     expect(form.checkValidity()).to.equal(false);
     expect(el.matches(':invalid')).to.equal(true);
-    expect(input(el).getAttribute('aria-required')).to.equal('true');
+    expect(combobox(el).getAttribute('aria-required')).to.equal('true');
     el.multiple = false;
     await el.updateComplete;
     expect(el.validationMessage).to.equal('Select an account.');
@@ -99,13 +103,13 @@ describe('<link-account-picker> form association', () => {
     const form = await fixture<HTMLFormElement>(html`<form><link-account-picker name="accounts" endpoint=${ENDPOINT} site="nwf" debounce="0" multiple .value=${['start']}></link-account-picker></form>`);
     const el = form.querySelector('link-account-picker')!;
     await search(el, 'acme');
-    option(el, 'a-linkable').click();
+    await clickOn(option(el, 'a-linkable'));
     await el.updateComplete;
     expect(el.value).to.deep.equal(['start', 'a-linkable']);
     form.reset();
     await el.updateComplete;
     expect(el.value).to.deep.equal(['start']);
-    expect(input(el).value).to.equal('');
+    expect(combobox(el).value).to.equal('');
     expect(new FormData(form).getAll('accounts')).to.deep.equal(['start']);
   });
 
@@ -113,16 +117,16 @@ describe('<link-account-picker> form association', () => {
     const form = await fixture<HTMLFormElement>(html`<form><fieldset><link-account-picker name="accounts" .value=${['x']}></link-account-picker></fieldset></form>`);
     const el = form.querySelector('link-account-picker')!;
     form.querySelector('fieldset')!.disabled = true;
-    await waitUntil(() => input(el).disabled, 'disabled by the fieldset');
+    await until(() => combobox(el).disabled, 'disabled by the fieldset');
     expect([...new FormData(form).keys()]).to.deep.equal([]);
     form.querySelector('fieldset')!.disabled = false;
-    await waitUntil(() => !input(el).disabled, 'enabled again');
+    await until(() => !combobox(el).disabled, 'enabled again');
     expect(new FormData(form).getAll('accounts')).to.deep.equal(['x']);
   });
 
   it('is focusable through the element (delegatesFocus)', async () => {
     const { el } = await inForm();
     el.focus();
-    expect(shadow(el).activeElement).to.equal(input(el));
+    expect(shadow(el).activeElement).to.equal(combobox(el));
   });
 });

@@ -2,28 +2,26 @@
  * A response body the picker cannot use: the admin reads why in one sentence in the page's language,
  * on screen and in `search-error`. The parser gives the reason as data; the picker words it.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { setLocale } from '../../src/internal/localization.js';
 import type { LinkAccountPicker, SearchResponse } from '../../src/link-account-picker.js';
 import { parseSearchResponse } from '../../src/rules/parse-response.js';
-import { ENDPOINT, SITE, nextEvent, startWorker, statusText, type, worker } from './helpers.js';
+import '../../src/link-account-picker.js';
+import { SITE } from '../support/data.js';
+import { ENDPOINT, startWorker, worker } from '../support/msw.js';
+import { mountAt, statusText, typeText } from '../support/picker.js';
+import { nextEvent } from '../support/wait.js';
 
-async function picker(): Promise<LinkAccountPicker> {
-  return fixture<LinkAccountPicker>(html`<link-account-picker
-    endpoint=${ENDPOINT}
-    site="nwf"
-    label="Accounts"
-    debounce="0"
-    timeout="2000"
-  ></link-account-picker>`);
+function picker(): Promise<LinkAccountPicker> {
+  return mountAt(ENDPOINT, { timeout: 2000 });
 }
 
 /** Serves `answer` as JSON, searches, and returns the search-error detail once the error is shown. */
 async function failWith(el: LinkAccountPicker, answer: unknown, query = 'acme') {
   worker.use(http.get(ENDPOINT, () => HttpResponse.json(answer as never)));
   const failed = nextEvent(el, 'search-error');
-  type(el, query);
+  typeText(el, query);
   const { detail } = await failed;
   await el.updateComplete;
   return detail;
@@ -77,7 +75,7 @@ describe('<link-account-picker> invalid responses', () => {
       const el = await picker();
       el.searchAccounts = async () => undefined as unknown as SearchResponse;
       const failed = nextEvent(el, 'search-error');
-      type(el, 'acme');
+      typeText(el, 'acme');
       const { detail } = await failed;
       expect(detail.error.message).to.equal("The server's answer could not be used: the response is not an object (got nothing).");
     });
@@ -131,7 +129,7 @@ describe('<link-account-picker> invalid responses', () => {
       for (const [index, [answer, words]] of cases.entries()) {
         el.searchAccounts = async () => answer as SearchResponse;
         const failed = nextEvent(el, 'search-error');
-        type(el, `acme${index}`);
+        typeText(el, `acme${index}`);
         const { detail } = await failed;
         expect(detail.error.message).to.equal(`No se pudo usar la respuesta del servidor: no es un objeto (${words}).`);
       }
@@ -141,7 +139,7 @@ describe('<link-account-picker> invalid responses', () => {
       worker.use(http.get(ENDPOINT, () => new HttpResponse('<html>login</html>', { headers: { 'Content-Type': 'text/html' } })));
       const el = await picker();
       const failed = nextEvent(el, 'search-error');
-      type(el, 'acme');
+      typeText(el, 'acme');
       const { detail } = await failed;
       await el.updateComplete;
       expect(detail.error.message).to.equal('No se pudo usar la respuesta del servidor: no es JSON.');

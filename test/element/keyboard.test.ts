@@ -1,28 +1,19 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import type { LinkAccountPicker } from '../../src/link-account-picker.js';
-import { accounts, body, ENDPOINT, input, options, shadow, startWorker, worker, nextEvent } from './helpers.js';
+import '../../src/link-account-picker.js';
+import { accounts, body } from '../support/data.js';
+import { ENDPOINT, startWorker, worker } from '../support/msw.js';
+import { activeId, clickOutside, combobox, options, popupOpen, shadow, statusText, typeKeys } from '../support/picker.js';
+import { nextEvent, until } from '../support/wait.js';
 
 const all = Object.values(accounts);
 
-function activeId(el: LinkAccountPicker): string | undefined {
-  const id = input(el).getAttribute('aria-activedescendant');
-  return id ? shadow(el).getElementById(id)?.dataset.accountId : undefined;
-}
-
-function popupOpen(el: LinkAccountPicker): boolean {
-  return !shadow(el).querySelector('.popup')!.hasAttribute('hidden');
-}
-
 /** Types key by key, and waits for the results of the whole text (not of a prefix typed on the way). */
 async function typed(el: LinkAccountPicker, text: string): Promise<void> {
-  input(el).focus();
-  await sendKeys({ type: text });
-  await waitUntil(
-    () => options(el).length === all.length && (shadow(el).querySelector('[part~="status"]')?.textContent ?? '').includes(`“${text}”`),
-    'results shown',
-  );
+  await typeKeys(el, text);
+  await until(() => options(el).length === all.length && statusText(el).includes(`“${text}”`), `results for “${text}” shown`);
 }
 
 describe('<link-account-picker> keyboard (WAI-ARIA combobox)', () => {
@@ -35,7 +26,7 @@ describe('<link-account-picker> keyboard (WAI-ARIA combobox)', () => {
   afterEach(() => worker.resetHandlers());
 
   it('the search box is a combobox named by the label, controlling the listbox', async () => {
-    const box = input(el);
+    const box = combobox(el);
     expect(box.getAttribute('role')).to.equal('combobox');
     expect(box.getAttribute('aria-autocomplete')).to.equal('list');
     expect(box.getAttribute('aria-controls')).to.equal('listbox');
@@ -60,9 +51,9 @@ describe('<link-account-picker> keyboard (WAI-ARIA combobox)', () => {
     expect(activeId(el)).to.equal(order[order.length - 1]);
     await sendKeys({ press: 'ArrowUp' });
     expect(activeId(el)).to.equal(order[order.length - 2]);
-    const active = shadow(el).getElementById(input(el).getAttribute('aria-activedescendant')!)!;
+    const active = shadow(el).getElementById(combobox(el).getAttribute('aria-activedescendant')!)!;
     expect(active.closest('.row')!.classList.contains('active')).to.equal(true);
-    expect(shadow(el).activeElement).to.equal(input(el));
+    expect(shadow(el).activeElement).to.equal(combobox(el));
   });
 
   it('Home and End jump to the first and last option', async () => {
@@ -117,12 +108,12 @@ describe('<link-account-picker> keyboard (WAI-ARIA combobox)', () => {
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
     expect(popupOpen(el)).to.equal(false);
-    expect(input(el).getAttribute('aria-expanded')).to.equal('false');
-    expect(input(el).hasAttribute('aria-activedescendant')).to.equal(false);
-    expect(input(el).value).to.equal('acme');
+    expect(combobox(el).getAttribute('aria-expanded')).to.equal('false');
+    expect(combobox(el).hasAttribute('aria-activedescendant')).to.equal(false);
+    expect(combobox(el).value).to.equal('acme');
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
-    expect(input(el).value).to.equal('');
+    expect(combobox(el).value).to.equal('');
     expect(el.value).to.deep.equal(['a-linkable']);
   });
 
@@ -154,7 +145,7 @@ describe('<link-account-picker> keyboard (WAI-ARIA combobox)', () => {
 
   it('Backspace in the empty box removes the last chip', async () => {
     el.value = ['x', 'y'];
-    input(el).focus();
+    combobox(el).focus();
     let deselected = '';
     el.addEventListener('account-deselect', (e) => (deselected = e.detail.account.id));
     await sendKeys({ press: 'Backspace' });
@@ -164,7 +155,7 @@ describe('<link-account-picker> keyboard (WAI-ARIA combobox)', () => {
 
   it('a click outside closes the list', async () => {
     await typed(el, 'acme');
-    document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    await clickOutside(el);
     await el.updateComplete;
     expect(popupOpen(el)).to.equal(false);
   });

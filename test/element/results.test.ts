@@ -1,35 +1,17 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { LinkAccountPicker } from '../../src/link-account-picker.js';
 import type { Account } from '../../src/rules/types.js';
-import {
-  accounts,
-  body,
-  contract,
-  ENDPOINT,
-  liveText,
-  option,
-  options,
-  referencedText,
-  search,
-  shadow,
-  sleep,
-  startWorker,
-  statusText,
-  type,
-  worker,
-  nextEvent,
-} from './helpers.js';
+import '../../src/link-account-picker.js';
+import { accounts, body, contract } from '../support/data.js';
+import { ENDPOINT, startWorker, worker } from '../support/msw.js';
+import { button, clickOn, combobox, liveText, mountAt, option, options, press, referencedText, search, shadow, statusText, typeText } from '../support/picker.js';
+import { nextEvent, nextFrame, until } from '../support/wait.js';
 
 const MINUTE = 60_000;
 
-async function picker(): Promise<LinkAccountPicker> {
-  return fixture<LinkAccountPicker>(html`<link-account-picker
-    endpoint=${ENDPOINT}
-    site="nwf"
-    label="Accounts"
-    debounce="0"
-  ></link-account-picker>`);
+function picker(): Promise<LinkAccountPicker> {
+  return mountAt(ENDPOINT);
 }
 
 function description(el: LinkAccountPicker, id: string): string {
@@ -111,9 +93,7 @@ describe('<link-account-picker> results', () => {
       expect(countdown.closest('[aria-hidden="true"]')).to.not.equal(null);
       const first = countdown.textContent!.replace(/\s+/g, ' ').trim();
       expect(first).to.match(/^Linkable in 1[12] minutes · 1[12]:\d\d$/);
-      await waitUntil(() => countdown.textContent!.replace(/\s+/g, ' ').trim() !== first, 'countdown ticks', {
-        timeout: 2500,
-      });
+      await until(() => countdown.textContent!.replace(/\s+/g, ' ').trim() !== first, 'countdown ticks');
     });
 
     it('sync overdue: booked long ago, contact support', () => {
@@ -192,13 +172,13 @@ describe('<link-account-picker> results', () => {
     );
     const el = await picker();
     await search(el, 'acme');
-    option(el, 'a-linkable').click();
-    type(el, 'acme');
+    await clickOn(option(el, 'a-linkable'));
+    typeText(el, 'acme');
     await el.updateComplete;
     expect(option(el, 'soon').dataset.eligibility).to.equal('pending-sync');
     const completes: number[] = [];
     el.addEventListener('search-complete', (e) => completes.push(e.detail.results.length));
-    await waitUntil(() => option(el, 'soon').dataset.eligibility === 'linkable', 're-checked', { timeout: 6000 });
+    await until(() => option(el, 'soon').dataset.eligibility === 'linkable', 're-checked', 8000);
     expect(calls).to.equal(2);
     expect(completes).to.deep.equal([2]);
     expect(el.value).to.deep.equal(['a-linkable']);
@@ -241,7 +221,7 @@ describe('<link-account-picker> results', () => {
       const footer = shadow(el).querySelector('[part~="footer"]')!;
       expect(footer.textContent).to.include('Showing 10 of 30');
       const complete = nextEvent(el, 'search-complete');
-      shadow(el).querySelector<HTMLButtonElement>('[part~="load-more"]')!.click();
+      await clickOn(button(el, 'load-more')!);
       const { detail } = await complete;
       expect(cursors).to.deep.equal([null, 'c1']);
       expect(detail.results).to.have.length(20);
@@ -257,7 +237,7 @@ describe('<link-account-picker> results', () => {
       await search(el, 'acme');
       const scroller = shadow(el).querySelector<HTMLElement>('.scroller')!;
       scroller.scrollTop = scroller.scrollHeight;
-      await waitUntil(() => options(el).length === 20, 'second page loaded');
+      await until(() => options(el).length === 20, 'second page loaded');
       expect(cursors).to.deep.equal([null, 'c1']);
       expect(shadow(el).querySelector('[part~="load-more"]')).to.equal(null);
     });
@@ -270,8 +250,8 @@ describe('<link-account-picker> results', () => {
         return body(page(cursor ? 5 : 0, 5), { nextCursor: cursor ? null : 'next' });
       };
       await search(el, 'acme');
-      shadow(el).querySelector<HTMLButtonElement>('[part~="load-more"]')!.click();
-      await waitUntil(() => options(el).length === 10);
+      await clickOn(button(el, 'load-more')!);
+      await until(() => options(el).length === 10, 'the second page shown');
       expect(cursors).to.deep.equal([undefined, 'next']);
     });
 
@@ -288,7 +268,7 @@ describe('<link-account-picker> results', () => {
       const el = await picker();
       await search(el, 'acme');
       const failed = nextEvent(el, 'search-error');
-      shadow(el).querySelector<HTMLButtonElement>('[part~="load-more"]')!.click();
+      await clickOn(button(el, 'load-more')!);
       expect((await failed).detail.error.status).to.equal(502);
       await el.updateComplete;
       expect(options(el)).to.have.length(5);
@@ -301,10 +281,9 @@ describe('<link-account-picker> results', () => {
       el.searchAccounts = async ({ cursor }) =>
         body(cursor ? page(10, 3) : [...page(0, 2), blocked(0), blocked(1)], { nextCursor: cursor ? null : 'n' });
       await search(el, 'acme');
-      const box = el.shadowRoot!.querySelector('input')!;
-      const key = (k: string) => box.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true }));
-      key('End');
-      await waitUntil(() => options(el).length === 7, 'next page loaded by End');
+      const box = combobox(el);
+      await press('End');
+      await until(() => options(el).length === 7, 'next page loaded by End');
       const activeId = () => el.shadowRoot!.getElementById(box.getAttribute('aria-activedescendant')!)!.dataset.accountId;
       expect(activeId()).to.equal('b1');
       expect(options(el).map((o) => o.dataset.accountId)).to.deep.equal(['p0', 'p1', 'p10', 'p11', 'p12', 'b0', 'b1']);
@@ -314,9 +293,10 @@ describe('<link-account-picker> results', () => {
       const el = await picker();
       el.searchAccounts = async ({ cursor }) => body(cursor ? page(3, 5) : page(0, 5), { nextCursor: cursor ? null : 'n' });
       await search(el, 'acme');
-      shadow(el).querySelector<HTMLButtonElement>('[part~="load-more"]')!.click();
-      await waitUntil(() => options(el).length === 8);
-      await sleep(50);
+      await clickOn(button(el, 'load-more')!);
+      await until(() => options(el).length === 8, 'the second page shown');
+      await el.updateComplete;
+      await nextFrame();
       expect(options(el)).to.have.length(8);
     });
   });

@@ -1,22 +1,13 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { delay, http, HttpResponse } from 'msw';
+import { expect, fixture, html } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
 import type { LinkAccountPicker } from '../../src/link-account-picker.js';
 import type { SearchRequest } from '../../src/rules/types.js';
-import {
-  accounts,
-  body,
-  ENDPOINT,
-  input,
-  liveText,
-  options,
-  search,
-  sleep,
-  startWorker,
-  statusText,
-  type,
-  worker,
-  nextEvent,
-} from './helpers.js';
+import '../../src/link-account-picker.js';
+import { accounts, body } from '../support/data.js';
+import { installManualClock } from '../support/clock.js';
+import { ENDPOINT, flushWorker, gate, startWorker, worker } from '../support/msw.js';
+import { combobox, liveText, options, search, statusText, typeText } from '../support/picker.js';
+import { nextEvent, until } from '../support/wait.js';
 
 async function picker(attrs: { debounce?: number; user?: string; limit?: number } = {}): Promise<LinkAccountPicker> {
   return fixture<LinkAccountPicker>(html`<link-account-picker
@@ -123,12 +114,12 @@ describe('<link-account-picker> search', () => {
     );
     const el = await picker();
     el.minChars = 3;
-    type(el, '');
+    typeText(el, '');
     await el.updateComplete;
     expect(statusText(el)).to.equal('Type at least 3 characters of an account name or number.');
     expect(liveText(el)).to.equal(statusText(el));
-    type(el, 'ac');
-    await sleep(80);
+    typeText(el, 'ac');
+    await el.updateComplete;
     expect(requests).to.equal(0);
     expect(statusText(el)).to.equal('Keep typing: searching starts at 3 characters.');
     await search(el, 'acm');
@@ -145,32 +136,50 @@ describe('<link-account-picker> search', () => {
     );
     const el = await fixture<LinkAccountPicker>(html`<link-account-picker endpoint=${ENDPOINT} site="nwf" label="Accounts"></link-account-picker>`);
     expect(el.debounce).to.equal(250);
-    type(el, 'ac');
-    await sleep(100);
-    type(el, 'acm');
-    await sleep(100);
-    type(el, 'acme');
-    await sleep(150);
-    expect(queries).to.deep.equal([]);
-    await waitUntil(() => options(el).length === 1);
+    // The clock moves only when the test says: keystrokes 100 ms apart stay 100 ms apart under load.
+    const requested: string[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input, init) => {
+      requested.push(String(input instanceof Request ? input.url : input));
+      return realFetch(input, init);
+    };
+    const clock = installManualClock();
+    try {
+      typeText(el, 'ac');
+      clock.tick(100);
+      typeText(el, 'acm');
+      clock.tick(100);
+      typeText(el, 'acme');
+      clock.tick(150);
+      await el.updateComplete;
+      expect(requested, 'no request 150 ms after the last keystroke').to.deep.equal([]);
+      clock.tick(100);
+    } finally {
+      clock.uninstall();
+      window.fetch = realFetch;
+    }
+    await until(() => options(el).length === 1, 'results of the debounced search');
     expect(queries).to.deep.equal(['acme']);
   });
 
   it('shows a loading indicator, announced, while the request is in flight', async () => {
+    // The answer waits until the test has seen the loading state.
+    const answer = gate();
     worker.use(
       http.get(ENDPOINT, async () => {
-        await delay(300);
+        await answer.opened;
         return HttpResponse.json(body([accounts.linkable]));
       }),
     );
     const el = await picker();
-    type(el, 'acme');
-    await waitUntil(() => el.shadowRoot!.querySelector('.spinner'));
+    typeText(el, 'acme');
+    await until(() => el.shadowRoot!.querySelector('.spinner'), 'the spinner shown');
     expect(statusText(el)).to.equal('Searching for “acme”…');
     expect(liveText(el)).to.equal('Searching for “acme”…');
-    expect(input(el).getAttribute('aria-busy')).to.equal('true');
-    await waitUntil(() => options(el).length === 1);
-    expect(input(el).hasAttribute('aria-busy')).to.equal(false);
+    expect(combobox(el).getAttribute('aria-busy')).to.equal('true');
+    answer.open();
+    await until(() => options(el).length === 1, 'the results shown');
+    expect(combobox(el).hasAttribute('aria-busy')).to.equal(false);
   });
 
   it('answers a recent query from the cache, and still fires search-complete', async () => {
@@ -185,15 +194,15 @@ describe('<link-account-picker> search', () => {
     const el = await picker();
     await search(el, 'acme');
     await search(el, 'acm');
-    await waitUntil(() => options(el).length === 2);
+    await until(() => options(el).length === 2, 'the results of “acm” shown');
     expect(requests).to.equal(2);
     const complete = nextEvent(el, 'search-complete');
-    type(el, 'acme');
+    typeText(el, 'acme');
     const { detail } = await complete;
     expect(requests).to.equal(2);
     expect(detail.query).to.equal('acme');
     expect(detail.results.map((r) => r.account.id)).to.deep.equal(['a-linkable']);
-    await waitUntil(() => options(el).length === 1);
+    await until(() => options(el).length === 1, 'the cached results shown');
   });
 
   it('caches searchAccounts answers too', async () => {
@@ -204,22 +213,27 @@ describe('<link-account-picker> search', () => {
       return body(query === 'acme' ? [accounts.linkable] : [accounts.label]);
     };
     await search(el, 'acme');
-    type(el, 'acmx');
-    await waitUntil(() => options(el)[0]?.dataset.accountId === 'a-label');
-    type(el, 'acme');
-    await waitUntil(() => options(el)[0]?.dataset.accountId === 'a-linkable');
+    typeText(el, 'acmx');
+    await until(() => options(el)[0]?.dataset.accountId === 'a-label', 'the results of “acmx” shown');
+    typeText(el, 'acme');
+    await until(() => options(el)[0]?.dataset.accountId === 'a-linkable', 'the cached results of “acme” shown');
     expect(calls).to.equal(2);
   });
 
   it('race: a slow earlier response arriving after a fast later one never shows', async () => {
+    // The earlier answer is released only once the later one is on screen.
+    const slow = gate();
+    let slowAsked = false;
+    let slowAnswered = false;
     worker.use(
       http.get(ENDPOINT, async ({ request }) => {
         const q = new URL(request.url).searchParams.get('q');
         if (q === 'acm') {
-          await delay(600);
+          slowAsked = true;
+          await slow.opened;
+          slowAnswered = true;
           return HttpResponse.json(body([accounts.label, accounts.overdue]));
         }
-        await delay(50);
         return HttpResponse.json(body([accounts.linkable]));
       }),
     );
@@ -234,11 +248,14 @@ describe('<link-account-picker> search', () => {
     el.addEventListener('search-error', (e) => errors.push(e));
     el.addEventListener('search-complete', (e) => completes.push(e.detail.query));
 
-    type(el, 'acm');
-    await sleep(60);
-    type(el, 'acme');
-    await waitUntil(() => options(el).length === 1);
-    await sleep(800);
+    typeText(el, 'acm');
+    await until(() => slowAsked, 'the first query reached the server');
+    typeText(el, 'acme');
+    await until(() => options(el).length === 1, 'the later results shown');
+    slow.open();
+    await until(() => slowAnswered, 'the earlier query answered');
+    await flushWorker();
+    await el.updateComplete;
     observer.disconnect();
     expect(options(el).map((row) => row.dataset.accountId)).to.deep.equal(['a-linkable']);
     expect([...seen]).to.deep.equal(['a-linkable']);
@@ -248,15 +265,20 @@ describe('<link-account-picker> search', () => {
 
   it('race with searchAccounts that ignores its signal: the superseded result is dropped', async () => {
     const el = await picker();
-    el.searchAccounts = async ({ query }) => {
-      await sleep(query === 'acm' ? 500 : 20);
-      return body(query === 'acm' ? [accounts.label] : [accounts.linkable]);
+    const slow = gate();
+    let slowAnswer: Promise<unknown> | undefined;
+    el.searchAccounts = ({ query }) => {
+      if (query !== 'acm') return Promise.resolve(body([accounts.linkable]));
+      slowAnswer = slow.opened.then(() => body([accounts.label]));
+      return slowAnswer as ReturnType<NonNullable<LinkAccountPicker['searchAccounts']>>;
     };
-    type(el, 'acm');
-    await sleep(40);
-    type(el, 'acme');
-    await waitUntil(() => options(el).length === 1);
-    await sleep(600);
+    typeText(el, 'acm');
+    await until(() => slowAnswer !== undefined, 'the first query asked');
+    typeText(el, 'acme');
+    await until(() => options(el).length === 1, 'the later results shown');
+    slow.open();
+    await slowAnswer;
+    await el.updateComplete;
     expect(options(el).map((row) => row.dataset.accountId)).to.deep.equal(['a-linkable']);
   });
 
@@ -265,20 +287,16 @@ describe('<link-account-picker> search', () => {
     const el = await picker();
     el.searchAccounts = ({ signal, query }) => {
       signals.push(signal);
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => resolve(body(query === 'acme' ? [accounts.linkable] : [])), query === 'acm' ? 1000 : 10);
-        signal.addEventListener('abort', () => {
-          clearTimeout(timer);
-          reject(signal.reason);
-        });
-      });
+      // "acme" answers at once; "acm" answers only if nothing aborts it first.
+      if (query === 'acme') return Promise.resolve(body([accounts.linkable]));
+      return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
     };
     let errors = 0;
     el.addEventListener('search-error', () => errors++);
-    type(el, 'acm');
-    await sleep(40);
-    type(el, 'acme');
-    await waitUntil(() => options(el).length === 1);
+    typeText(el, 'acm');
+    await until(() => signals.length === 1, 'the first query asked');
+    typeText(el, 'acme');
+    await until(() => options(el).length === 1, 'the later results shown');
     expect(signals[0]!.aborted).to.equal(true);
     expect(signals[1]!.aborted).to.equal(false);
     expect(errors).to.equal(0);
@@ -286,9 +304,14 @@ describe('<link-account-picker> search', () => {
   });
 
   it('going back under min-chars abandons the search without an error', async () => {
+    const answer = gate();
+    let asked = false;
+    let answered = false;
     worker.use(
       http.get(ENDPOINT, async () => {
-        await delay(300);
+        asked = true;
+        await answer.opened;
+        answered = true;
         return HttpResponse.json(body([accounts.linkable]));
       }),
     );
@@ -296,10 +319,14 @@ describe('<link-account-picker> search', () => {
     let events = 0;
     el.addEventListener('search-error', () => events++);
     el.addEventListener('search-complete', () => events++);
-    type(el, 'acme');
-    await sleep(50);
-    type(el, 'a');
-    await sleep(450);
+    typeText(el, 'acme');
+    await until(() => asked, 'the query reached the server');
+    typeText(el, 'a');
+    await el.updateComplete;
+    answer.open();
+    await until(() => answered, 'the server answered');
+    await flushWorker();
+    await el.updateComplete;
     expect(events).to.equal(0);
     expect(options(el)).to.have.length(0);
     expect(statusText(el)).to.equal('Keep typing: searching starts at 2 characters.');
@@ -316,25 +343,31 @@ describe('<link-account-picker> search', () => {
     const el = await picker();
     await search(el, 'acme');
     el.site = 'summit';
-    await waitUntil(() => sites.length === 2);
+    await until(() => sites.length === 2, 'a second search for the new site');
     expect(sites).to.deep.equal(['nwf', 'summit']);
   });
 
   it('cleans up on disconnect: the request in flight is aborted and nothing fires', async () => {
     let signal: AbortSignal | undefined;
+    const answer = gate();
+    let answered: Promise<unknown> | undefined;
     const el = await picker();
     el.searchAccounts = (request) => {
       signal = request.signal;
-      return new Promise((resolve) => setTimeout(() => resolve(body([accounts.linkable])), 200));
+      answered = answer.opened.then(() => body([accounts.linkable]));
+      return answered as ReturnType<NonNullable<LinkAccountPicker['searchAccounts']>>;
     };
     let events = 0;
     el.addEventListener('search-complete', () => events++);
     el.addEventListener('search-error', () => events++);
-    type(el, 'acme');
-    await waitUntil(() => signal);
+    typeText(el, 'acme');
+    await until(() => signal, 'the query asked');
     el.remove();
     expect(signal!.aborted).to.equal(true);
-    await sleep(300);
+    // The answer arrives after the removal: it must change nothing.
+    answer.open();
+    await answered;
+    await el.updateComplete;
     expect(events).to.equal(0);
   });
 });
@@ -343,7 +376,7 @@ describe('<link-account-picker> configuration', () => {
   it('says so when it has nowhere to search', async () => {
     const el = await fixture<LinkAccountPicker>(html`<link-account-picker site="nwf" label="Accounts" debounce="0"></link-account-picker>`);
     const failed = nextEvent(el, 'search-error');
-    type(el, 'acme');
+    typeText(el, 'acme');
     const { detail } = await failed;
     expect(detail.error.message).to.equal(
       'The picker has nowhere to search: set its endpoint attribute or its searchAccounts property.',
@@ -355,11 +388,11 @@ describe('<link-account-picker> configuration', () => {
       html`<link-account-picker endpoint="http://[::1" site="nwf" label="Accounts" debounce="0"></link-account-picker>`,
     );
     const failed = nextEvent(el, 'search-error');
-    type(el, 'acme');
+    typeText(el, 'acme');
     const { detail } = await failed;
     expect(detail.error.kind).to.equal('network');
     expect(detail.error.message).to.equal("The picker's endpoint “http://[::1” is not a valid URL: check its endpoint attribute.");
-    await waitUntil(() => el.shadowRoot!.querySelector('[part~="error"]')?.textContent?.includes('is not a valid URL'), 'shown');
+    await until(() => el.shadowRoot!.querySelector('[part~="error"]')?.textContent?.includes('is not a valid URL'), 'shown');
     expect(el.shadowRoot!.querySelector('[part~="error"]')!.textContent).not.to.include('TypeError');
   });
 
@@ -376,8 +409,8 @@ describe('<link-account-picker> configuration', () => {
     const complete = nextEvent(el, 'search-complete');
     parent.append(el);
     expect((await complete).detail.query).to.equal('acme');
-    input(el).focus();
-    await waitUntil(() => options(el).length === 1, 'results back');
+    combobox(el).focus();
+    await until(() => options(el).length === 1, 'results back');
     expect(calls).to.equal(1);
   });
 });

@@ -1,7 +1,11 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { LinkAccountPicker } from '../../src/link-account-picker.js';
-import { accounts, body, ENDPOINT, input, liveText, option, options, search, shadow, sleep, startWorker, type, worker, nextEvent } from './helpers.js';
+import '../../src/link-account-picker.js';
+import { accounts, body } from '../support/data.js';
+import { ENDPOINT, startWorker, worker } from '../support/msw.js';
+import { button, clickOn, combobox, liveText, option, options, press, search, shadow, typeText } from '../support/picker.js';
+import { nextEvent, until } from '../support/wait.js';
 
 const all = Object.values(accounts);
 const second = { ...accounts.linkable, id: 'a-linkable-2', name: 'Acme Second', number: 'ACM000201' };
@@ -33,7 +37,7 @@ describe('<link-account-picker> selection', () => {
     it('picks a linkable account by click: account-select with its eligibility, then change', async () => {
       const log = record(el);
       const selected = nextEvent(el, 'account-select');
-      option(el, 'a-linkable').click();
+      await clickOn(option(el, 'a-linkable'));
       const event = await selected;
       expect(event.bubbles && event.composed).to.equal(true);
       expect(event.detail.account.id).to.equal('a-linkable');
@@ -49,7 +53,7 @@ describe('<link-account-picker> selection', () => {
     it('never picks an account that is not linkable', async () => {
       const log = record(el);
       for (const id of ['a-linked', 'a-terminated', 'a-label', 'a-pending', 'a-overdue']) {
-        option(el, id).click();
+        await clickOn(option(el, id));
       }
       await el.updateComplete;
       expect(log).to.deep.equal([]);
@@ -57,11 +61,11 @@ describe('<link-account-picker> selection', () => {
     });
 
     it('replaces the selection: account-deselect for the old one, then account-select, then change', async () => {
-      option(el, 'a-linkable').click();
-      type(el, 'acme');
+      await clickOn(option(el, 'a-linkable'));
+      typeText(el, 'acme');
       await el.updateComplete;
       const log = record(el);
-      option(el, 'a-linkable-2').click();
+      await clickOn(option(el, 'a-linkable-2'));
       expect(log).to.deep.equal(['deselect:a-linkable', 'select:a-linkable-2', 'change']);
       expect(el.value).to.deep.equal(['a-linkable-2']);
       await el.updateComplete;
@@ -70,22 +74,22 @@ describe('<link-account-picker> selection', () => {
     });
 
     it('typing a new query never changes value', async () => {
-      option(el, 'a-linkable').click();
+      await clickOn(option(el, 'a-linkable'));
       const log = record(el);
       await search(el, 'zzz');
-      type(el, '');
-      await sleep(20);
+      typeText(el, '');
+      await el.updateComplete;
       expect(el.value).to.deep.equal(['a-linkable']);
       expect(log).to.deep.equal([]);
     });
 
     it('removes the selection with the chip button: account-deselect, then change', async () => {
-      option(el, 'a-linkable').click();
+      await clickOn(option(el, 'a-linkable'));
       await el.updateComplete;
       const log = record(el);
-      const remove = shadow(el).querySelector<HTMLButtonElement>('[part~="chip-remove"]')!;
+      const remove = button(el, 'chip-remove')!;
       expect(remove.getAttribute('aria-label')).to.equal('Remove Acme Leasing Ltd');
-      remove.click();
+      await clickOn(remove);
       expect(log).to.deep.equal(['deselect:a-linkable', 'change']);
       expect(el.value).to.deep.equal([]);
     });
@@ -105,8 +109,8 @@ describe('<link-account-picker> selection', () => {
 
     it('adds picked accounts as removable chips and keeps the list open', async () => {
       const log = record(el);
-      option(el, 'a-linkable').click();
-      option(el, 'a-linkable-2').click();
+      await clickOn(option(el, 'a-linkable'));
+      await clickOn(option(el, 'a-linkable-2'));
       await el.updateComplete;
       expect(log).to.deep.equal(['select:a-linkable', 'change', 'select:a-linkable-2', 'change']);
       expect(el.value).to.deep.equal(['a-linkable', 'a-linkable-2']);
@@ -117,38 +121,38 @@ describe('<link-account-picker> selection', () => {
     });
 
     it('says what a pick or a removal did in the live region', async () => {
-      option(el, 'a-linkable').click();
+      await clickOn(option(el, 'a-linkable'));
       await el.updateComplete;
       expect(liveText(el)).to.equal('Acme Leasing Ltd selected. 1 account selected.');
-      option(el, 'a-linkable-2').click();
+      await clickOn(option(el, 'a-linkable-2'));
       await el.updateComplete;
       expect(liveText(el)).to.equal('Acme Second selected. 2 accounts selected.');
-      shadow(el).querySelector<HTMLButtonElement>('[data-account-id="a-linkable"] [part~="chip-remove"]')!.click();
+      await clickOn(button(el, 'chip-remove', shadow(el).querySelector('.chip[data-account-id="a-linkable"]')!)!);
       await el.updateComplete;
       expect(liveText(el)).to.equal('Acme Leasing Ltd removed. 1 account selected.');
-      type(el, 'acm');
+      typeText(el, 'acm');
       await el.updateComplete;
       expect(liveText(el)).to.not.include('removed');
     });
 
     it('picking a selected account again removes it', async () => {
-      option(el, 'a-linkable').click();
+      await clickOn(option(el, 'a-linkable'));
       const log = record(el);
-      option(el, 'a-linkable').click();
+      await clickOn(option(el, 'a-linkable'));
       expect(log).to.deep.equal(['deselect:a-linkable', 'change']);
       expect(el.value).to.deep.equal([]);
     });
 
     it('removes a chip with its button, and the last one with Backspace in the empty box', async () => {
-      option(el, 'a-linkable').click();
-      option(el, 'a-linkable-2').click();
+      await clickOn(option(el, 'a-linkable'));
+      await clickOn(option(el, 'a-linkable-2'));
       await el.updateComplete;
       const log = record(el);
-      shadow(el).querySelector<HTMLButtonElement>('[data-account-id="a-linkable"] [part~="chip-remove"]')!.click();
+      await clickOn(button(el, 'chip-remove', shadow(el).querySelector('.chip[data-account-id="a-linkable"]')!)!);
       expect(el.value).to.deep.equal(['a-linkable-2']);
-      type(el, '');
+      typeText(el, '');
       await el.updateComplete;
-      input(el).dispatchEvent(new KeyboardEvent('keydown', { key: 'Backspace', bubbles: true, composed: true }));
+      await press('Backspace');
       expect(el.value).to.deep.equal([]);
       expect(log).to.deep.equal(['deselect:a-linkable', 'change', 'deselect:a-linkable-2', 'change']);
     });
@@ -173,7 +177,7 @@ describe('<link-account-picker> selection', () => {
     it('removing an unknown id fires account-deselect with a stand-in account', async () => {
       const el = await fixture<LinkAccountPicker>(html`<link-account-picker endpoint=${ENDPOINT} site="nwf" label="Accounts" multiple .value=${['ghost']}></link-account-picker>`);
       const deselected = nextEvent(el, 'account-deselect');
-      shadow(el).querySelector<HTMLButtonElement>('[part~="chip-remove"]')!.click();
+      await clickOn(button(el, 'chip-remove')!);
       expect((await deselected).detail.account).to.deep.equal({ id: 'ghost', name: 'ghost', contracts: [] });
     });
 
@@ -200,11 +204,11 @@ describe('<link-account-picker> selection', () => {
 
   it('disabled: no searching, no picking, chips cannot be removed', async () => {
     const el = await fixture<LinkAccountPicker>(html`<link-account-picker endpoint=${ENDPOINT} site="nwf" label="Accounts" multiple disabled .value=${['a-linkable']}></link-account-picker>`);
-    expect(input(el).disabled).to.equal(true);
-    expect(shadow(el).querySelector<HTMLButtonElement>('[part~="chip-remove"]')!.disabled).to.equal(true);
+    expect(combobox(el).disabled).to.equal(true);
+    expect(button(el, 'chip-remove')!.disabled).to.equal(true);
     el.disabled = false;
     // The attribute also reaches formDisabledCallback, which settles one update later.
-    await waitUntil(() => !input(el).disabled, 'enabled again');
-    expect(shadow(el).querySelector<HTMLButtonElement>('[part~="chip-remove"]')!.disabled).to.equal(false);
+    await until(() => !combobox(el).disabled, 'enabled again');
+    expect(button(el, 'chip-remove')!.disabled).to.equal(false);
   });
 });

@@ -1,12 +1,8 @@
 /**
- * The few React APIs the framework tests call. React 19 ships no type declarations and @types/react
- * isn't a dependency; these keep `tsc --noEmit` strict without adding one. (Delete this file if
- * @types/react and @types/react-dom are ever installed.)
+ * The few react-dom APIs the framework tests call. React's own types come from @types/react (a dev
+ * dependency, also what the consumer fixture in test/consumers/react compiles against); react-dom
+ * ships no declarations and @types/react-dom isn't a dependency, so these keep `tsc --noEmit` strict.
  */
-declare module 'react' {
-  export function createElement(type: string, props?: Record<string, unknown> | null, ...children: unknown[]): unknown;
-}
-
 declare module 'react-dom' {
   export function flushSync<T>(fn: () => T): T;
 }

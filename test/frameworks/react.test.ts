@@ -2,13 +2,15 @@
  * React 19 talks to the picker with no wrapper: props become properties (objects and arrays intact),
  * `on<event-name>` props become listeners. This is what docs/frameworks.md promises React users.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { createElement } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import '../../src/link-account-picker.js';
 import type { AccountSelectEvent, LinkAccountPicker, SearchCompleteEvent } from '../../src/link-account-picker.js';
-import { option, recordingSearch, searchFor } from './fixture.js';
+import { recordingSearch } from '../support/data.js';
+import { clickOn, option, searchFor } from '../support/picker.js';
+import { until } from '../support/wait.js';
 
 describe('<link-account-picker> in React 19', () => {
   let container: HTMLElement;
@@ -77,14 +79,14 @@ describe('<link-account-picker> in React 19', () => {
     const rows = await searchFor(el, 'harbor', 3);
     expect(requests.at(-1)).to.include({ query: 'harbor', site: 'northwind' });
     expect(rows.map((r) => r.dataset.eligibility)).to.have.members(['linkable', 'label-mismatch', 'pending-sync']);
-    await waitUntil(() => completed.length === 1);
+    await until(() => completed.length === 1, 'one search-complete');
     expect(completed[0]!.detail.results).to.have.length(3);
 
     // A row that can't be linked is reachable but never selects.
-    option(el, 'acc-label').click();
+    await clickOn(option(el, 'acc-label'));
     expect(selected).to.have.length(0);
 
-    option(el, 'acc-linkable').click();
+    await clickOn(option(el, 'acc-linkable'));
     expect(selected).to.have.length(1);
     expect(selected[0]!.detail.account.id).to.equal('acc-linkable');
     expect(selected[0]!.detail.eligibility.code).to.equal('linkable');
@@ -106,7 +108,7 @@ describe('<link-account-picker> in React 19', () => {
     const el = renderPicker({ ...base, 'onaccount-select': (e: AccountSelectEvent) => selected.push(e.detail.account.id) });
     renderPicker(base);
     await searchFor(el, 'harbor', 3);
-    option(el, 'acc-linkable').click();
+    await clickOn(option(el, 'acc-linkable'));
     expect(el.value).to.deep.equal(['acc-linkable']);
     expect(selected).to.deep.equal([]);
 

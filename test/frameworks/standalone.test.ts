@@ -7,10 +7,12 @@
  * static server of its own (test/frameworks/dropin-server-plugin.js: files as built, no import map,
  * strict CSP), where its server says which chunks each page asked for.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type * as Standalone from '../../src/standalone.js';
 import type { AccountSelectEvent, LinkAccountPicker } from '../../src/standalone.js';
-import { option, recordingSearch, searchFor } from './fixture.js';
+import { recordingSearch } from '../support/data.js';
+import { clickOn, option, searchFor } from '../support/picker.js';
+import { until } from '../support/wait.js';
 
 const ENTRY = '/dist/standalone/link-account-picker.js';
 /** Where test/frameworks/dropin-server-plugin.js says where its static server is, and what a run asked for. */
@@ -146,13 +148,13 @@ describe('dist/standalone/ (the drop-in folder)', () => {
         el.addEventListener('account-select', (event) => picked.push(event));
         const rows = await searchFor(el, 'harbor', 3);
         expect(rows.map((r) => r.dataset.eligibility)).to.have.members(['linkable', 'label-mismatch', 'pending-sync']);
-        option(el, 'acc-linkable').click();
+        await clickOn(option(el, 'acc-linkable'));
         expect(picked.map((e) => e.detail.account.id)).to.deep.equal(['acc-linkable']);
         expect(el.value).to.deep.equal(['acc-linkable']);
 
         // Following <html lang> to Spanish loads the Spanish chunk, then re-renders in Spanish.
         document.documentElement.lang = 'es';
-        await waitUntil(() => el.shadowRoot!.querySelector('[role="combobox"]')!.getAttribute('placeholder') === 'Nombre o número de cuenta');
+        await until(() => el.shadowRoot!.querySelector('[role="combobox"]')!.getAttribute('placeholder') === 'Nombre o número de cuenta', 'the placeholder in Spanish');
       } finally {
         document.documentElement.lang = '';
         el.remove();

@@ -4,7 +4,8 @@
  */
 import { expect } from '@open-wc/testing';
 import { LinkAccountPicker, type AccountSelectEvent } from '../../src/link-account-picker.js';
-import { option, recordingSearch, searchFor } from './fixture.js';
+import { recordingSearch } from '../support/data.js';
+import { clickOn, option, searchFor } from '../support/picker.js';
 
 class AcmeAccountPicker extends LinkAccountPicker {
   /** A host-specific default. */
@@ -27,7 +28,7 @@ describe('the exported LinkAccountPicker class', () => {
       const rows = await searchFor(el, 'harbor', 3);
       expect(rows).to.have.length(3);
       expect(el.shadowRoot!.querySelector('[role="combobox"]')!.getAttribute('placeholder')).to.equal('Customer name or number');
-      option(el, 'acc-linkable').click();
+      await clickOn(option(el, 'acc-linkable'));
       expect(picked).to.deep.equal(['acc-linkable']);
       expect(el.value).to.deep.equal(['acc-linkable']);
     } finally {

@@ -3,11 +3,13 @@
  * them, `.prop` forces a property, `@event-name` listens. This is what docs/frameworks.md promises.
  * (The test server maps 'vue' to its browser build, which compiles templates at runtime.)
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { createApp, h, nextTick, ref, type App } from 'vue';
 import '../../src/link-account-picker.js';
 import type { AccountSelectEvent, LinkAccountPicker, SearchCompleteEvent } from '../../src/link-account-picker.js';
-import { option, recordingSearch, searchFor } from './fixture.js';
+import { recordingSearch } from '../support/data.js';
+import { clickOn, option, searchFor } from '../support/picker.js';
+import { until } from '../support/wait.js';
 
 describe('<link-account-picker> in Vue 3', () => {
   let container: HTMLElement;
@@ -80,11 +82,11 @@ describe('<link-account-picker> in Vue 3', () => {
     const rows = await searchFor(el, 'harbor', 3);
     expect(requests.at(-1)).to.include({ query: 'harbor', site: 'northwind' });
     expect(rows.map((r) => r.dataset.eligibility)).to.have.members(['linkable', 'label-mismatch', 'pending-sync']);
-    await waitUntil(() => completed.length === 1);
+    await until(() => completed.length === 1, 'one search-complete');
 
-    option(el, 'acc-pending').click();
+    await clickOn(option(el, 'acc-pending'));
     expect(selected).to.have.length(0);
-    option(el, 'acc-linkable').click();
+    await clickOn(option(el, 'acc-linkable'));
     expect(selected.map((e) => e.detail.account.id)).to.deep.equal(['acc-linkable']);
     expect(changes).to.deep.equal([['acc-preset', 'acc-linkable']]);
 
@@ -115,7 +117,7 @@ describe('<link-account-picker> in Vue 3', () => {
     const el = picker();
     expect(el.searchAccounts).to.equal(search);
     await searchFor(el, 'harbor', 3);
-    option(el, 'acc-linkable').click();
+    await clickOn(option(el, 'acc-linkable'));
     expect(selected).to.deep.equal(['acc-linkable']);
     expect(el.value).to.deep.equal(['acc-linkable']);
   });

@@ -5,7 +5,9 @@ import { CSP_HOST_PATH, loadHost } from './csp/load-host.js';
  * The element under a host page that allows no inline script or style and requires Trusted Types for
  * every script sink: it must work with zero `securitypolicyviolation` events.
  */
-describe('strict Content-Security-Policy host', () => {
+describe('strict Content-Security-Policy host', function () {
+  // A host page compiles and loads its modules from scratch: slow on a loaded machine.
+  this.timeout(30_000);
   const frames: HTMLIFrameElement[] = [];
   afterEach(() => {
     for (const frame of frames.splice(0)) frame.remove();
@@ -53,7 +55,7 @@ describe('strict Content-Security-Policy host', () => {
   });
 
   it('lets the picker search, render every verdict, page, pick, fail and retry with zero violations', async () => {
-    const { report, frame } = await loadHost('/test/hardening/csp/element.host.ts', 15_000);
+    const { report, frame } = await loadHost('/test/hardening/csp/element.host.ts', 25_000);
     frames.push(frame);
     expect(report.error).to.equal(undefined);
     expect(report.violations).to.deep.equal([]);

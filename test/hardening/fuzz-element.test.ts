@@ -4,7 +4,8 @@ import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { parseSearchResponse } from '../../src/rules/parse-response.js';
 import { anyValue, bodyOf, corruptedBody, mixedAccounts, nonObjectBody } from './arbitraries.js';
-import { mount, optionsOf, searchUsing, searchWith, shownIds, type Picker, type Settled } from './helpers.js';
+import '../../src/link-account-picker.js';
+import { clickOn, mount, options, type Picker, searchUsing, searchWith, type Settled, shownIds } from '../support/picker.js';
 
 /**
  * Fuzzed responses through the element: whatever the body (wrong types, missing fields, huge strings,
@@ -26,7 +27,7 @@ function statusText(el: Picker): string {
 async function pickerWithSelection(): Promise<{ el: Picker; changes: string[] }> {
   const el = await mount();
   await searchWith(el, 'keep', bodyOf([KEEP]));
-  optionsOf(el)[0]!.click();
+  await clickOn(options(el)[0]!);
   await el.updateComplete;
   expect(el.value).to.deep.equal(['keep']);
   const changes: string[] = [];
@@ -46,7 +47,7 @@ function assertShown(el: Picker, changes: string[], body: unknown, outcome: Sett
     expect(outcome.error.kind).to.equal('invalid-response');
     expect(outcome.error.message).to.include(parsed.message);
     expect(statusText(el), 'the message is on screen').to.include(outcome.error.message);
-    expect(optionsOf(el)).to.have.length(0);
+    expect(options(el)).to.have.length(0);
     return;
   }
   expect(outcome.kind, 'a usable body shows results').to.equal('complete');

@@ -1,6 +1,9 @@
 import { expect } from '@open-wc/testing';
 import type { Account } from '../../src/rules/types.js';
-import { allElements, frame, mount, optionsOf, searchWith, sleep, type Picker } from './helpers.js';
+import '../../src/link-account-picker.js';
+import { allElements } from '../support/dom.js';
+import { clickOn, mount, options, type Picker, searchWith } from '../support/picker.js';
+import { nextFrame } from '../support/wait.js';
 import { NAUGHTY_STRINGS, PWNED } from './naughty-strings.js';
 
 /**
@@ -22,9 +25,10 @@ before(() => {
 
 /** No payload ran, no foreign element or inline handler exists, in the picker or the page. */
 async function assertInert(el: Picker): Promise<void> {
-  // Handlers like onerror and onload would fire asynchronously: give them time.
-  await frame();
-  await sleep(30);
+  // Handlers like onerror and onload would fire asynchronously: let a rendered frame pass. (A
+  // payload that got through also shows as a foreign element or an inline handler, checked below.)
+  await el.updateComplete;
+  await nextFrame();
   expect(pwned, 'payloads executed').to.deep.equal([]);
   const inPicker = allElements(el.shadowRoot!);
   expect(inPicker.filter((e) => e.matches(FOREIGN)).map((e) => e.outerHTML.slice(0, 80))).to.deep.equal([]);
@@ -53,7 +57,7 @@ describe('hostile text in account and contract fields', () => {
       }));
       const outcome = await searchWith(el, `q${start}`, { asOf: ASOF, site: SITE, accounts });
       expect(outcome.kind).to.equal('complete');
-      const rows = optionsOf(el);
+      const rows = options(el);
       expect(rows.map((r) => r.dataset.accountId)).to.deep.equal(accounts.map((a) => a.id));
       for (const [i, row] of rows.entries()) {
         const value = chunk[i]!.value;
@@ -72,11 +76,11 @@ describe('hostile text in account and contract fields', () => {
     const chunk = NAUGHTY_STRINGS.filter((s) => s.value.trim() !== '').slice(0, 40);
     const accounts: Account[] = chunk.map((s, i) => ({ id: s.value, name: `Account ${i}`, portalSyncedAt: '2025-06-01T00:00:00Z', contracts: [booked('NWF')] }));
     await searchWith(el, 'ids', { asOf: ASOF, site: SITE, accounts });
-    const rows = optionsOf(el);
+    const rows = options(el);
     expect(rows.map((r) => r.dataset.accountId)).to.deep.equal(chunk.map((s) => s.value));
     const picked: string[] = [];
     el.addEventListener('account-select', (e) => picked.push(e.detail.account.id));
-    for (const row of rows.slice(0, 10)) row.click();
+    for (const row of rows.slice(0, 10)) await clickOn(row);
     await el.updateComplete;
     expect(picked).to.deep.equal(chunk.slice(0, 10).map((s) => s.value));
     expect(el.value).to.deep.equal(chunk.slice(0, 10).map((s) => s.value));
@@ -93,7 +97,7 @@ describe('hostile text in account and contract fields', () => {
         { id: `r${start + i}`, name: `Role ${i}`, contracts: [booked('NWF', s.value)] },
       ]);
       await searchWith(el, `labels${start}`, { asOf: ASOF, site: SITE, accounts });
-      const byId = new Map(optionsOf(el).map((row) => [row.dataset.accountId, row]));
+      const byId = new Map(options(el).map((row) => [row.dataset.accountId, row]));
       for (const [i, s] of part.entries()) {
         const label = byId.get(`l${start + i}`)!;
         expect(label.dataset.eligibility).to.equal('label-mismatch');
@@ -117,7 +121,7 @@ describe('hostile text in account and contract fields', () => {
       const live = el.shadowRoot!.querySelector('[role="status"]')!.textContent!;
       expect(live, `live region for ${s.id}`).to.include(s.value);
       // The highlighted name is still exactly the name.
-      expect(optionsOf(el)[0]!.querySelector('.name')?.textContent ?? optionsOf(el)[0]!.textContent).to.include(s.value);
+      expect(options(el)[0]!.querySelector('.name')?.textContent ?? options(el)[0]!.textContent).to.include(s.value);
     }
     await assertInert(el);
     // And with no matches, the query is echoed literally in the "no matches" line.
@@ -131,7 +135,7 @@ describe('hostile text in account and contract fields', () => {
     const el = await mount();
     const hostile = NAUGHTY_STRINGS.find((n) => n.id === 'attr-breakout-tag')!.value;
     await searchWith(el, 'x', { asOf: ASOF, site: SITE, accounts: [{ id: hostile, name: hostile, number: hostile, portalSyncedAt: '2025-06-01T00:00:00Z', contracts: [booked('NWF')] }] });
-    optionsOf(el)[0]!.click();
+    await clickOn(options(el)[0]!);
     await el.updateComplete;
     expect(el.value).to.deep.equal([hostile]);
     const chip = el.shadowRoot!.querySelector('[part~="chip"]');

@@ -1,11 +1,13 @@
 import 'axe-core/axe.min.js';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import {
   isResizeObserverLoopErrorMessage,
   setupIgnoreWindowResizeObserverLoopErrors,
 } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import type { Account, SearchAccounts, SearchRequest } from '../../src/rules/types.js';
-import { combobox, mount, nextSettle, optionsOf, typeText, type Picker } from './helpers.js';
+import '../../src/link-account-picker.js';
+import { clickOn, combobox, mount, nextSettle, options, type Picker, press, typeText } from '../support/picker.js';
+import { until } from '../support/wait.js';
 
 /**
  * Long lists are virtualized: only the rows in view are in the DOM, yet the combobox behaves as with a
@@ -46,12 +48,8 @@ async function longList(size = 1000, pages = 1): Promise<Picker> {
   await settled;
   await el.updateComplete;
   // The virtualizer loads on first need: until it has, the first 200 rows show in full.
-  await waitUntil(() => optionsOf(el).length > 0 && el.shadowRoot!.querySelector('[role="listbox"].virtual') !== null, 'virtualized rows rendered');
+  await until(() => options(el).length > 0 && el.shadowRoot!.querySelector('[role="listbox"].virtual') !== null, 'virtualized rows rendered');
   return el;
-}
-
-function key(el: Picker, name: string): void {
-  combobox(el).dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, composed: true, cancelable: true }));
 }
 
 /**
@@ -59,7 +57,7 @@ function key(el: Picker, name: string): void {
  * pages sharing two cores, the virtualizer's scroll to a far row once took over 3 s in CI.
  */
 async function activeOption(el: Picker, id: string): Promise<HTMLElement> {
-  await waitUntil(() => combobox(el).getAttribute('aria-activedescendant') === id && !!el.shadowRoot!.getElementById(id), `${id} rendered and active`, { timeout: 8000 });
+  await until(() => combobox(el).getAttribute('aria-activedescendant') === id && !!el.shadowRoot!.getElementById(id), `${id} rendered and active`, 10_000);
   return el.shadowRoot!.getElementById(id)!;
 }
 
@@ -84,7 +82,7 @@ describe('long result lists (virtualized)', function () {
 
   it('keeps only the rows in view in the DOM, each saying its place in the whole set', async () => {
     const el = await longList(1000);
-    const rows = optionsOf(el);
+    const rows = options(el);
     expect(rows.length).to.be.greaterThan(5).and.lessThan(120);
     for (const row of rows) {
       expect(row.getAttribute('aria-setsize')).to.equal('1000');
@@ -99,23 +97,23 @@ describe('long result lists (virtualized)', function () {
 
   it('renders the active option before pointing aria-activedescendant at it (arrows, End, Home, wrap)', async () => {
     const el = await longList(1000);
-    for (let i = 0; i < 3; i += 1) key(el, 'ArrowDown');
+    for (let i = 0; i < 3; i += 1) await press('ArrowDown');
     const third = await activeOption(el, 'option-2');
     expect(third.closest('.row')!.classList.contains('active')).to.equal(true);
-    key(el, 'End');
+    await press('End');
     const last = await activeOption(el, 'option-999');
     const listbox = el.shadowRoot!.querySelector<HTMLElement>('[role="listbox"]')!;
     // In view, not just in the DOM.
-    await waitUntil(() => {
+    await until(() => {
       const box = listbox.getBoundingClientRect();
       const r = last.getBoundingClientRect();
       return r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
     }, 'the last option scrolled into view');
-    key(el, 'Home');
+    await press('Home');
     await activeOption(el, 'option-0');
-    key(el, 'ArrowUp');
+    await press('ArrowUp');
     await activeOption(el, 'option-999');
-    for (let i = 0; i < 5; i += 1) key(el, 'ArrowUp');
+    for (let i = 0; i < 5; i += 1) await press('ArrowUp');
     await activeOption(el, 'option-994');
   });
 
@@ -123,21 +121,30 @@ describe('long result lists (virtualized)', function () {
     const el = await longList(1000);
     const picked: string[] = [];
     el.addEventListener('account-select', (e) => picked.push(e.detail.account.id));
-    key(el, 'End');
+    await press('End');
     await activeOption(el, 'option-999');
     // The last 20 rows can't be linked: the 21st from the end is the last linkable one.
-    for (let i = 0; i < 20; i += 1) key(el, 'ArrowUp');
+    for (let i = 0; i < 20; i += 1) await press('ArrowUp');
     const far = await activeOption(el, 'option-979');
     expect(far.dataset.eligibility).to.equal('linkable');
-    key(el, 'Enter');
+    await press('Enter');
     await el.updateComplete;
     expect(picked).to.deep.equal([far.dataset.accountId]);
     // Reopen and click a visible row.
     typeText(el, 'account');
     await el.updateComplete;
-    await waitUntil(() => optionsOf(el).some((o) => o.dataset.eligibility === 'linkable' && o.dataset.accountId !== picked[0]), 'rows back');
-    const target = optionsOf(el).find((o) => o.dataset.eligibility === 'linkable' && o.dataset.accountId !== picked[0])!;
-    target.click();
+    // A row the admin can see: inside the list's visible box (the virtualizer also keeps rows
+    // rendered off screen, and scrolling to one of those would recycle it for another account).
+    const visibleLinkable = () => {
+      const box = el.shadowRoot!.querySelector('[role="listbox"]')!.getBoundingClientRect();
+      return options(el).find((o) => {
+        const row = o.getBoundingClientRect();
+        return o.dataset.eligibility === 'linkable' && o.dataset.accountId !== picked[0] && row.top >= box.top && row.bottom <= box.bottom;
+      });
+    };
+    await until(visibleLinkable, 'a linkable row on screen');
+    const target = visibleLinkable()!;
+    await clickOn(target);
     await el.updateComplete;
     expect(picked[1]).to.equal(target.dataset.accountId);
     expect(el.value).to.deep.equal([target.dataset.accountId]);
@@ -147,11 +154,11 @@ describe('long result lists (virtualized)', function () {
     const el = await longList(1000);
     let selected = 0;
     el.addEventListener('account-select', () => selected++);
-    key(el, 'End');
+    await press('End');
     const blocked = await activeOption(el, 'option-999');
     expect(blocked.dataset.eligibility).to.equal('label-mismatch');
     expect(blocked.getAttribute('aria-disabled')).to.equal('true');
-    key(el, 'Enter');
+    await press('Enter');
     await el.updateComplete;
     expect(selected).to.equal(0);
     expect(el.value).to.deep.equal([]);
@@ -166,13 +173,13 @@ describe('long result lists (virtualized)', function () {
     const outcome = await more;
     expect(outcome.kind === 'complete' && outcome.ids.length).to.equal(600);
     await el.updateComplete;
-    await waitUntil(() => optionsOf(el)[0]?.getAttribute('aria-setsize') === '900', 'set size follows the server total');
+    await until(() => options(el)[0]?.getAttribute('aria-setsize') === '900', 'set size follows the server total');
   });
 
   it('passes axe with a long list open and an option active', async () => {
     const el = await longList(1000);
-    key(el, 'ArrowDown');
-    key(el, 'ArrowDown');
+    await press('ArrowDown');
+    await press('ArrowDown');
     await activeOption(el, 'option-1');
     await expect(el).to.be.accessible();
   });

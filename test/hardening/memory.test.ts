@@ -4,7 +4,8 @@ import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer
 import '../../src/link-account-picker.js';
 import type { LinkAccountPicker } from '../../src/link-account-picker.js';
 import type { SearchAccounts, SearchRequest } from '../../src/rules/types.js';
-import { nextSettle, sleep, typeText } from './helpers.js';
+import { nextSettle, typeText } from '../support/picker.js';
+import { nextFrame, PATIENCE_MS } from '../support/wait.js';
 
 /**
  * Memory: mounting and removing the picker 1,000 times, with searches in flight, leaves no timers,
@@ -101,6 +102,16 @@ class Tracker {
   }
 }
 
+/**
+ * Waits, frame by frame, until every timeout armed for under a second has fired. Frames, not a
+ * timer: the tracker would count a timer of the wait's own.
+ */
+async function shortTimeoutsFired(tracker: Tracker): Promise<void> {
+  const deadline = performance.now() + PATIENCE_MS;
+  const short = () => [...tracker.timers.values()].some((timer) => Number(/^timeout (\d+) ms$/.exec(timer)?.[1] ?? Infinity) < 1000);
+  while (short() && performance.now() < deadline) await nextFrame();
+}
+
 function create(i: number): LinkAccountPicker {
   const el = document.createElement('link-account-picker');
   el.setAttribute('site', 'northwind');
@@ -132,7 +143,7 @@ describe('memory: mounting and removing the picker 1,000 times with searches in 
     await warmed;
     await warm.updateComplete;
     warm.remove();
-    await sleep(20);
+    await nextFrame();
     const before = await heap();
 
     tracker.install();
@@ -205,8 +216,8 @@ describe('memory: mounting and removing the picker 1,000 times with searches in 
     expect(requests, 'requests observed').to.equal(500);
     expect(notAborted, 'requests still in flight after disconnect').to.equal(0);
 
-    // Anything short that was armed has fired by now; what is left was never cleared.
-    await sleep(100);
+    // Anything short that was armed fires by itself; what is left after that was never cleared.
+    await shortTimeoutsFired(tracker);
     expect([...tracker.timers.values()], 'live timers').to.deep.equal([]);
     expect(tracker.listeners.map((l) => `${(l.target as Node).nodeName ?? 'window'} ${l.type}`), 'document/window listeners').to.deep.equal([]);
     tracker.uninstall();
@@ -253,7 +264,7 @@ describe('memory: mounting and removing the picker 1,000 times with searches in 
         el.remove();
       };
       for (let i = 0; i < 100; i += 1) await cycle(i);
-      await sleep(100);
+      await shortTimeoutsFired(tracker);
       expect([...tracker.timers.values()], 'live timers').to.deep.equal([]);
       expect(tracker.listeners.map((l) => `${(l.target as Node).nodeName ?? 'window'} ${l.type}`), 'document/window listeners').to.deep.equal([]);
       tracker.uninstall();

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import '../../src/link-account-picker.js';
 import type { SearchAccounts, SearchRequest } from '../../src/rules/types.js';
-import { shownIds, sleep, typeText, type Picker } from './helpers.js';
+import { type Picker, shownIds, typeText } from '../support/picker.js';
 
 /**
  * Races: fast typing while responses come back in any order, with any latency, some failing. fast-check's
@@ -13,6 +13,15 @@ import { shownIds, sleep, typeText, type Picker } from './helpers.js';
 
 const SITE = { id: 'northwind', name: 'Northwind', privateLabels: ['NWF'], includeUnlabeled: false };
 const QUERIES = ['a', 'ab', 'abc', 'abcd', 'b', 'ba', 'bab', ' ab '];
+
+/**
+ * Real time passing, on purpose: the time between keystrokes, against the debounce, is what this
+ * property varies. A slow machine stretches the gaps, which only tries other interleavings; the
+ * property holds for every one of them.
+ */
+function elapse(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 function idsFor(query: string): string[] {
   const q = query.trim();
@@ -117,14 +126,15 @@ function raceProperty(debounce: number, gaps: number[]) {
           } finally {
             window.setTimeout = realSetTimeout;
           }
-          await sleep(gap);
+          await elapse(gap);
           const n = Math.min(release, s.count());
           if (n > 0) await s.waitNext(n);
         }
-        // Let the last debounce fire, then every response settle, in the scheduler's order.
-        await sleep(debounce + 2);
+        // Let the last debounce fire (timers run in the order they come due, so this one runs after
+        // it however late both are), then every response settle, in the scheduler's order.
+        await elapse(debounce + 2);
         await s.waitIdle();
-        await sleep(1);
+        await elapse(0); // one task turn, for what the last response queued
         await el.updateComplete;
 
         const final = steps[steps.length - 1]!.query.trim();

@@ -3,8 +3,9 @@
  * it, and a picker that renders while it loads waits for it rather than flashing English first.
  * (Its own file, so the page starts with neither the picker nor Spanish loaded.)
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { LinkAccountPicker } from '../../src/link-account-picker.js';
+import { until } from '../support/wait.js';
 
 const spanishRequested = () =>
   performance.getEntriesByType('resource').some((entry) => /\/generated\/locales\/es\.[jt]s/.test(entry.name));
@@ -39,10 +40,8 @@ describe('translations load on demand', () => {
     document.documentElement.lang = 'es-MX';
     const spanish = recordedPicker();
     document.body.append(spanish.el);
-    await waitUntil(() => spanish.placeholders.length > 0, 'the Spanish picker rendered', { timeout: 2000 });
-    await waitUntil(() => english.placeholders.at(-1) === 'Nombre o número de cuenta', 'the English picker switched', {
-      timeout: 2000,
-    });
+    await until(() => spanish.placeholders.length > 0, 'the Spanish picker rendered');
+    await until(() => english.placeholders.at(-1) === 'Nombre o número de cuenta', 'the English picker switched');
     expect(spanish.placeholders.every((p) => p === 'Nombre o número de cuenta'), spanish.placeholders.join(' | ')).to.equal(
       true,
     );

@@ -3,10 +3,11 @@
  * render, in English, and say why in the console, never hang waiting for them.
  * (Its own file: the page must not have loaded Spanish before.)
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import type { LinkAccountPicker } from '../../src/link-account-picker.js';
+import { until } from '../support/wait.js';
 
 const worker = setupWorker(http.get(/\/generated\/locales\/es\.[jt]s/, () => HttpResponse.error()));
 
@@ -31,9 +32,9 @@ describe('translations that fail to load', () => {
     const el = document.createElement('link-account-picker') as LinkAccountPicker;
     document.body.append(el);
     try {
-      await waitUntil(() => el.shadowRoot?.querySelector('[role="combobox"]'), 'the picker never rendered', { timeout: 3000 });
+      await until(() => el.shadowRoot?.querySelector('[role="combobox"]'), 'the picker rendered');
       expect(el.shadowRoot!.querySelector('[role="combobox"]')!.getAttribute('placeholder')).to.equal('Name or account number');
-      await waitUntil(() => warnings.length > 0, 'no warning');
+      await until(() => warnings.length > 0, 'a console warning');
       expect(String(warnings[0]![0])).to.include('"es" translations failed to load');
     } finally {
       el.remove();

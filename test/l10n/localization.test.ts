@@ -4,7 +4,8 @@ import { currentLocale, matchLocale, setLocale, supportedLocales } from '../../s
 import { templates as spanish } from '../../src/generated/locales/es.js';
 import '../../src/link-account-picker.js';
 import type { LinkAccountPicker, SearchResponse } from '../../src/link-account-picker.js';
-import { fixtureResponse, options, searchFor } from '../frameworks/fixture.js';
+import { harborResponse } from '../support/data.js';
+import { options, searchFor } from '../support/picker.js';
 
 /** The picker's language follows <html lang> unless a host pins one; Intl gets a full, valid tag. */
 describe('localization', () => {
@@ -94,7 +95,7 @@ describe('localization', () => {
   describe('the picker in Spanish', () => {
     /** Every kind of verdict, so every explanation is rendered. */
     function everyVerdict(): SearchResponse {
-      const base = fixtureResponse();
+      const base = harborResponse();
       const now = Date.now();
       const iso = (minutesAgo: number) => new Date(now - minutesAgo * 60_000).toISOString();
       base.accounts.push(

@@ -3,10 +3,12 @@
  * is measured in both directions and its inline position compared, mirrored; a physical `left`/`right`
  * margin, padding or inset anywhere in the styles shows up as an offset here.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../src/link-account-picker.js';
 import type { LinkAccountPicker } from '../../src/link-account-picker.js';
-import { fixtureResponse, searchFor } from '../frameworks/fixture.js';
+import { harborResponse } from '../support/data.js';
+import { searchFor } from '../support/picker.js';
+import { until } from '../support/wait.js';
 
 /** Pieces whose box must mirror (text runs are left out: bidi reorders words, that is correct). */
 const PIECES = [
@@ -56,13 +58,13 @@ describe('<link-account-picker> right-to-left', () => {
     el.label = 'Accounts';
     el.multiple = true;
     el.debounce = 0;
-    el.searchAccounts = () => Promise.resolve(fixtureResponse());
+    el.searchAccounts = () => Promise.resolve(harborResponse());
     el.value = ['acc-linkable'];
     container.append(el);
     try {
       await searchFor(el, 'harbor', 3);
       // A chip for the selected account (it is described once the search has returned it).
-      await waitUntil(() => el.shadowRoot!.querySelector('.chip:not(.unknown)'));
+      await until(() => el.shadowRoot!.querySelector('.chip:not(.unknown)'), 'the chip named by the search');
       await el.updateComplete;
       const ltr = measure(el, false);
       container.dir = 'rtl';

@@ -1,11 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { startMockWorker, worker } from '../../mocks/browser.js';
+import { MOCK_WORKER_OPTIONS, startMockWorker, worker } from '../../mocks/browser.js';
 import { STORY_ACCOUNTS } from '../../mocks/data.js';
 import { createHandlers, MOCK_ENDPOINT } from '../../mocks/handlers.js';
 import { createScenarioStore, latencyMs, scenario, SCENARIO_STORAGE_KEY } from '../../mocks/scenario.js';
 import { evaluateAccount } from '../../src/rules/evaluate-account.js';
 import type { SearchResponse } from '../../src/rules/types.js';
+import { ensureIntercepting } from '../support/msw.js';
 
 const MINUTE = 60_000;
 
@@ -22,6 +23,7 @@ async function search(params: Record<string, string>, init?: RequestInit): Promi
 describe('mock handlers (through the service worker)', () => {
   before(async () => {
     await startMockWorker();
+    await ensureIntercepting(worker, MOCK_WORKER_OPTIONS);
   });
 
   afterEach(() => {

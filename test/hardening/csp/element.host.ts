@@ -6,7 +6,7 @@
 import '../../../src/link-account-picker.js';
 import type { LinkAccountPicker } from '../../../src/link-account-picker.js';
 import type { SearchRequest } from '../../../src/rules/types.js';
-import { runHost } from './host-common.js';
+import { runHost, until } from './host-common.js';
 
 const ASOF = new Date();
 const minutesAgo = (m: number) => new Date(ASOF.getTime() - m * 60_000).toISOString();
@@ -77,7 +77,9 @@ void runHost(async () => {
   await el.updateComplete;
   const picked = el.value;
   // A live countdown ticks once a second: let it re-render at least once.
-  await new Promise((resolve) => setTimeout(resolve, 1100));
+  const countdown = el.shadowRoot!.querySelector('[part~="countdown"]');
+  const before = countdown?.textContent;
+  await until(() => countdown && countdown.textContent !== before, 'the countdown ticked');
 
   done = settled();
   el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="load-more"]')?.click();
@@ -112,7 +114,7 @@ void runHost(async () => {
   await el.updateComplete;
   await frame();
   key(box, 'End');
-  for (let i = 0; i < 20 && !el.shadowRoot!.getElementById(box.getAttribute('aria-activedescendant') ?? ''); i += 1) await frame();
+  await until(() => el.shadowRoot!.getElementById(box.getAttribute('aria-activedescendant') ?? ''), 'the last row rendered');
   const longRows = el.shadowRoot!.querySelectorAll('[role="option"]').length;
   const longActive = box.getAttribute('aria-activedescendant');
   key(box, 'Escape');

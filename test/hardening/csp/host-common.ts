@@ -42,6 +42,18 @@ async function settle(): Promise<void> {
   }
 }
 
+/**
+ * Resolves once `predicate` holds, checked every frame; throws naming `what` after `timeoutMs`. The
+ * host pages load no test library, so they have their own small wait.
+ */
+export async function until(predicate: () => unknown, what: string, timeoutMs = 6000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!predicate()) {
+    if (performance.now() > deadline) throw new Error(`Timeout: ${what}`);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+}
+
 /** Runs the scenario and posts `{ violations, observed, error? }` to the framing test page. */
 export async function runHost(scenario: () => Promise<Record<string, unknown>>): Promise<void> {
   let observed: Record<string, unknown> = {};

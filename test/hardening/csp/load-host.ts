@@ -4,7 +4,7 @@ import type { HostReport } from './host-common.js';
 export const CSP_HOST_PATH = '/__csp__/host.html';
 
 /** Frames a strict-CSP host page running `entry` and resolves with its report. */
-export function loadHost(entry: string, timeoutMs = 8000): Promise<{ report: HostReport; frame: HTMLIFrameElement }> {
+export function loadHost(entry: string, timeoutMs = 20_000): Promise<{ report: HostReport; frame: HTMLIFrameElement }> {
   const frame = document.createElement('iframe');
   frame.style.width = '800px';
   frame.style.height = '600px';

@@ -1,0 +1,34 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/**
+ * Re-renders its host once a second while something on screen counts down (a pending account's
+ * "Linkable in 6:05", a server's "Try again in 12 s"), and never otherwise: an idle picker runs no timer.
+ */
+export class ClockController implements ReactiveController {
+  readonly #host: ReactiveControllerHost;
+  #timer?: ReturnType<typeof setInterval>;
+
+  constructor(host: ReactiveControllerHost, readonly periodMs = 1000) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  /** Whether the clock ticks. */
+  get running(): boolean {
+    return this.#timer !== undefined;
+  }
+
+  /** Starts or stops ticking; cheap to call on every update. */
+  run(needed: boolean): void {
+    if (needed && this.#timer === undefined) {
+      this.#timer = setInterval(() => this.#host.requestUpdate(), this.periodMs);
+    } else if (!needed) {
+      this.hostDisconnected();
+    }
+  }
+
+  hostDisconnected(): void {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+}

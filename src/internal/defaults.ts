@@ -1,0 +1,35 @@
+/**
+ * The picker's default numbers, named once. Attributes (`min-chars`, `debounce`, `limit`, `timeout`)
+ * default to these, and a value a host sets that makes no sense falls back to them.
+ */
+
+/** Characters needed before searching (`min-chars`). */
+export const DEFAULT_MIN_CHARS = 2;
+/** Milliseconds after the last keystroke before searching (`debounce`). */
+export const DEFAULT_DEBOUNCE_MS = 250;
+/** Accounts per page (`limit`). */
+export const DEFAULT_LIMIT = 25;
+/** Milliseconds before a request is abandoned as timed out (`timeout`). */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/**
+ * Longer lists render only the rows in view (@lit-labs/virtualizer, loaded on first need): 50,000
+ * loaded accounts scroll and navigate without long tasks. Shorter ones keep every row in the DOM, in
+ * real role="group"s; so does a long one for the moment the virtualizer takes to arrive, first rows only.
+ */
+export const VIRTUALIZE_ABOVE = 200;
+/** Scrolling within this distance of the end loads the next page. */
+export const LOAD_MORE_THRESHOLD_PX = 48;
+
+/** Re-checks of pending accounts are spaced at least this far apart, whatever the server says. */
+export const MIN_RECHECK_MS = 5_000;
+/** A re-check waits this long past the expected sync time, so the server has had the chance to sync. */
+export const RECHECK_GRACE_MS = 1_500;
+
+/** How long an answer is reused for the same query and parameters. */
+export const CACHE_TTL_MS = 30_000;
+/** How many answers (pages) the cache keeps. */
+export const CACHE_MAX = 50;
+
+/** The longest `Retry-After` the picker honours: a longer one never locks the search box. */
+export const MAX_RETRY_AFTER_S = 60;

@@ -1,0 +1,106 @@
+import { expect } from '@open-wc/testing';
+import { ListboxController } from '../../src/internal/controllers/listbox-controller.js';
+import { VIRTUALIZE_ABOVE } from '../../src/internal/defaults.js';
+import type { AccountResult } from '../../src/internal/events.js';
+import type { SearchOutcome } from '../../src/internal/search/outcome.js';
+import { FakeHost } from './fakes.js';
+
+function result(id: string, code: 'linkable' | 'already-linked' = 'linkable'): AccountResult {
+  return {
+    account: { id, name: id, contracts: [] },
+    eligibility: { code, linkable: code === 'linkable', facts: { activeAsCustomer: 0, activeAsGuarantor: 0, contractCount: 0 } } as unknown as AccountResult['eligibility'],
+  };
+}
+
+function outcome(results: AccountResult[], query = 'acme'): SearchOutcome {
+  return {
+    query,
+    params: { endpoint: '/x', site: 's', user: '', limit: 25, timeout: 10000 },
+    site: { id: 's', name: 'S', privateLabels: [], includeUnlabeled: true },
+    results,
+    nextCursor: null,
+    malformed: 0,
+    syncWindowMinutes: 15,
+    receivedAt: performance.now(),
+    pageCount: 1,
+  } as SearchOutcome;
+}
+
+function setup() {
+  const host = new FakeHost();
+  const state = { current: true, picked: [] as number[], loads: 0 };
+  const listbox = new ListboxController(host, {
+    isCurrent: () => state.current,
+    pick: (index) => state.picked.push(index),
+    loadMore: () => (state.loads += 1),
+  });
+  return { host, state, listbox };
+}
+
+describe('ListboxController', () => {
+  it('moves the active option through the options on screen, and reports reaching the end', () => {
+    const { listbox } = setup();
+    listbox.update(outcome([result('a'), result('b'), result('c')]), 'en');
+    listbox.open = true;
+    expect(listbox.move('next')).to.equal(false);
+    expect(listbox.activeOption!.result.account.id).to.equal('a');
+    expect(listbox.activeDescendant).to.equal('option-0');
+    expect(listbox.move('last')).to.equal(true);
+    listbox.move('previous');
+    expect(listbox.activeIndex).to.equal(1);
+    listbox.move('first');
+    listbox.move('previous');
+    expect(listbox.activeIndex).to.equal(2);
+  });
+
+  it('offers nothing while the results are not the current query’s: no options, no active one', () => {
+    const { listbox, state } = setup();
+    listbox.update(outcome([result('a'), result('b')]), 'en');
+    listbox.open = true;
+    listbox.move('next');
+    state.current = false;
+    expect(listbox.options).to.deep.equal([]);
+    expect(listbox.expanded).to.equal(false);
+    expect(listbox.activeOption).to.equal(undefined);
+    expect(listbox.activeDescendant).to.equal(undefined);
+    expect(listbox.move('next')).to.equal(false);
+    expect(listbox.activate(0)).to.equal(undefined);
+    listbox.update(listbox.view!.outcome, 'en');
+    expect(listbox.activeIndex).to.equal(-1);
+  });
+
+  it('keeps the keyboard on the same account when the results regroup', () => {
+    const { listbox } = setup();
+    listbox.update(outcome([result('a'), result('b')]), 'en');
+    listbox.move('last');
+    expect(listbox.activeOption!.result.account.id).to.equal('b');
+    // A new page brings a linkable account that sorts before 'b'.
+    listbox.update(outcome([result('x', 'already-linked'), result('a'), result('b'), result('c')]), 'en');
+    expect(listbox.activeOption!.result.account.id).to.equal('b');
+    expect(listbox.view!.byId.get('c')!.account.id).to.equal('c');
+  });
+
+  it('decides in the update step whether a long list is cut while the virtualizer loads, and names only rendered rows', () => {
+    const { listbox, host } = setup();
+    const many = Array.from({ length: VIRTUALIZE_ABOVE + 50 }, (_, i) => result(`r${i}`));
+    listbox.update(outcome(many), 'en');
+    listbox.open = true;
+    // Before the virtualizer has arrived the first VIRTUALIZE_ABOVE rows render.
+    if (!listbox.virtualizer) {
+      expect(listbox.shownLimit).to.equal(VIRTUALIZE_ABOVE);
+      listbox.move('last');
+      expect(listbox.activeDescendant).to.equal(undefined);
+    } else {
+      listbox.setRenderedRange(0, 10);
+      listbox.move('last');
+      expect(listbox.activeDescendant).to.equal(undefined);
+      const before = host.updates;
+      listbox.setRenderedRange(240, 260);
+      expect(host.updates).to.equal(before + 1);
+      expect(listbox.activeDescendant).to.equal(`option-${many.length - 1}`);
+    }
+    listbox.update(outcome(many.slice(0, 3)), 'en');
+    expect(listbox.shownLimit).to.equal(Infinity);
+    expect(listbox.virtualizer).to.equal(undefined);
+  });
+});
