@@ -34,6 +34,8 @@ document.body.append(stage);
 interface Sample {
   ms: number;
   rowsInDom: number;
+  /** The picker only: until every row is rendered (or, for a long list, the virtualized rows in view). */
+  allMs?: number;
 }
 
 function options(root: ParentNode): number {
@@ -67,12 +69,15 @@ async function timePicker(response: SearchResponse): Promise<Sample> {
   const complete = new Promise((resolve) => el.addEventListener('search-complete', resolve, { once: true }));
   hand!();
   await complete;
-  await el.updateComplete;
+  // Not updateComplete: that waits for every row, and the first frame shows only those in view.
   await until(() => options(el.shadowRoot!) > 0, 'the picker\'s rows');
   const end = await painted();
-  const sample = { ms: end - t0, rowsInDom: options(el.shadowRoot!) };
+  const rowsInDom = options(el.shadowRoot!);
+  // Then the rest of the rows (the next frame; a long list turns virtualized): when updateComplete says.
+  await el.updateComplete;
+  const all = await painted();
   el.remove();
-  return sample;
+  return { ms: end - t0, rowsInDom, allMs: all - t0 };
 }
 
 async function timeFloor(response: SearchResponse, virtual = false): Promise<Sample> {
@@ -109,6 +114,14 @@ type Who = 'picker' | 'floor' | 'vaadin';
 
 run(async () => {
   const rows: Row[] = [];
+  // Every contender's code warmed up once before any size is measured: the first size measured must
+  // not pay for the engine's first compile of anyone's rendering code.
+  for (const n of [100, 1_000]) {
+    await timePicker(structuredClone(makeResponse(n)));
+    await timeFloor(structuredClone(makeResponse(n)));
+    await timeFloor(structuredClone(makeResponse(n)), true);
+    await timeVaadin(structuredClone(makeResponse(n)));
+  }
   for (const [n, limit] of SIZES) {
     const samples: Record<Who | 'virtualFloor', Sample[]> = { picker: [], floor: [], vaadin: [], virtualFloor: [] };
     for (let round = 0; round < ROUNDS + WARMUP; round += 1) {
@@ -131,7 +144,8 @@ run(async () => {
     const dom = (who: keyof typeof samples) => `${samples[who][0]!.rowsInDom} options in the DOM`;
     const ratio = ms('picker') / ms('vaadin');
     rows.push(
-      { name: `${n} rows: picker`, value: ms('picker'), unit: 'ms', note: dom('picker') },
+      { name: `${n} rows: picker`, value: ms('picker'), unit: 'ms', note: `${dom('picker')} (the first frame)` },
+      { name: `${n} rows: picker, the rest rendered too`, value: median(samples.picker.map((s) => s.allMs!)), unit: 'ms', note: n > 200 ? 'virtualized' : 'every row' },
       { name: `${n} rows: bare Lit list (floor)`, value: ms('floor'), unit: 'ms', note: dom('floor') },
       { name: `${n} rows: vaadin-combo-box`, value: ms('vaadin'), unit: 'ms', note: `${samples.vaadin[0]!.rowsInDom} rows in the DOM` },
       { name: `${n} rows: picker ÷ vaadin-combo-box`, value: ratio, unit: '×', note: goal(ratio, limit, '×') },
@@ -144,7 +158,8 @@ run(async () => {
     notes: [
       `median of ${ROUNDS} rounds per size and contender (after ${WARMUP} warm-up rounds), contenders in rotating order`,
       'response handed over → the frame showing the rows painted (rAF, then a task after that frame)',
-      'the picker virtualizes lists over 200 rows; vaadin-combo-box renders only the rows in view at every size',
+      'the picker paints a new answer\'s first rows (those in view) in one frame and the rest in the next; it virtualizes lists over 200 rows',
+      'vaadin-combo-box renders only the rows in view at every size',
     ],
   });
 });
