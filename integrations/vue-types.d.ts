@@ -64,16 +64,16 @@ export type CustomElements = {
    *
    *
    * ### **Methods:**
-   *  - **checkValidity(): _boolean_** - Whether the picker has a valid selection; fires `invalid` when not, like a native control.
-   * - **reportValidity(): _boolean_** - Like `checkValidity()`, and shows the browser's message at the search box.
-   * - **focus(options: _FocusOptions_): _void_** - Moves focus to the search box.
+   *  - **focus(options: _FocusOptions_): _void_** - Moves focus to the search box.
    * - **clear(): _void_** - Clears the query and closes the results; the selection stays.
    * - **search(query: _string_): _Promise<void>_** - Puts `query` in the search box and searches at once (no debounce), as if the admin had typed it
    * and paused. Resolves once that search's results or error are rendered, or another search replaced
    * it. Does not open the popup: set `open` for that.
+   * - **checkValidity(): _boolean_** - Whether the picker has a valid selection; fires `invalid` when not, like a native control.
+   * - **reportValidity(): _boolean_** - Like `checkValidity()`, and shows the browser's message at the search box.
    *
    * ### **CSS Properties:**
-   *  - **--link-account-picker-font-family** - Font of the whole picker. _(default: system-ui, sans-serif)_
+   *  - **--link-account-picker-font-family** - Font of the whole picker (a system font stack, not the page's). _(default: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif)_
    * - **--link-account-picker-font-size** - Base font size. _(default: 0.9375rem)_
    * - **--link-account-picker-radius** - Corner radius of the box, popup and chips. _(default: 0.5rem)_
    * - **--link-account-picker-spacing** - Base spacing unit. _(default: 0.5rem)_
@@ -92,7 +92,7 @@ export type CustomElements = {
    * - **--link-account-picker-blocked-color** - Marker of accounts that can't be linked. _(default: light-dark(#b42318, #ff7b72))_
    * - **--link-account-picker-linked-color** - Marker of accounts already linked. _(default: light-dark(#5b47c4, #a898ff))_
    * - **--link-account-picker-error-color** - Colour of error icons and texts. _(default: light-dark(#b42318, #ff7b72))_
-   * - **--link-account-picker-popup-shadow** - Shadow of the popup. _(default: 0 12px 32px rgb(15 23 42 / 0.18))_
+   * - **--link-account-picker-popup-shadow** - Shadow of the popup. _(default: 0 12px 32px rgb(15 23 42 / 0.18), 0 2px 6px rgb(15 23 42 / 0.12))_
    * - **--link-account-picker-popup-max-height** - Tallest the popup grows before it scrolls. _(default: 26rem)_
    * - **--link-account-picker-z-index** - Stacking order of the popup. _(default: 1000)_
    *

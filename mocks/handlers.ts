@@ -6,7 +6,7 @@ import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { SearchResponse } from '../src/rules/types.js';
 import { createDataset, DEFAULT_ACCOUNT_COUNT, DEFAULT_SEED, type MockDataset } from './data.js';
 import { createScenarioStore, latencyMs, scenario as defaultScenario, type Scenario, type ScenarioStore } from './scenario.js';
-import { searchPage } from './search.js';
+import { searchPage, type ServerOptions } from './search.js';
 
 /** Where the mock endpoint lives; the element's `endpoint` attribute in the demo and stories. */
 export const MOCK_ENDPOINT = '/api/accounts/search';
@@ -21,8 +21,14 @@ export const SLOW_RESPONSE_MS = 20_000;
  */
 export const GATEWAY_TIMEOUT_MS = 120_000;
 
-export interface HandlerOptions {
-  endpoint?: string;
+export interface HandlerOptions extends ServerOptions {
+  /** Where the endpoint answers: a path (`MOCK_ENDPOINT` by default), or any request matcher MSW accepts. */
+  endpoint?: Parameters<typeof http.get>[0];
+  /**
+   * Which requests the scenario's failure hits: every search (the default), or only the next pages
+   * (requests with a cursor), so the first page shows and "Load more" is what fails or hangs.
+   */
+  failureOn?: 'every-request' | 'next-pages';
   /** The scenario to read on each request; the shared `scenario` store by default. */
   store?: ScenarioStore;
   /**
@@ -57,7 +63,11 @@ export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
 
   return [
     http.get(options.endpoint ?? MOCK_ENDPOINT, async ({ request }) => {
-      const current = store.get();
+      const url = new URL(request.url);
+      const p = url.searchParams;
+      const scenario = store.get();
+      const failing = options.failureOn !== 'next-pages' || p.has('cursor');
+      const current = failing ? scenario : { ...scenario, failure: 'none' as const };
       if (!(await wait(latencyMs(current.latency, random), request.signal))) return HttpResponse.error();
 
       switch (current.failure) {
@@ -73,6 +83,10 @@ export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
           return problem(403, 'forbidden', 'You do not have permission to link accounts on this site.');
         case 'rate-limited':
           return problem(429, 'rate-limited', 'Too many searches. Try again in a few seconds.', { 'Retry-After': '5' });
+        case 'not-found':
+          return problem(404, 'not-found', 'There is no such endpoint.');
+        case 'bad-request':
+          return problem(400, 'bad-request', 'The search request was refused.');
         case 'timeout':
           // Never answers in any time a client waits; an abort ends it at once where MSW passes the
           // abort on (in-page interception, Node), and a gateway's 504 ends it everywhere else.
@@ -85,13 +99,12 @@ export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
           break;
       }
 
-      const url = new URL(request.url);
-      const p = url.searchParams;
       // The clock is read after the delay: the answer says what time it is when it is sent.
       const outcome = searchPage(
         datasetFor(seed, current.anchor, options.count),
         { q: p.get('q'), site: p.get('site'), user: p.get('user'), limit: p.get('limit'), cursor: p.get('cursor') },
         store.now(),
+        { maxLimit: options.maxLimit, syncStalled: options.syncStalled },
       );
       if (!outcome.ok) return HttpResponse.json(outcome.body, { status: outcome.status });
 

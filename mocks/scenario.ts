@@ -13,6 +13,8 @@ export type Failure =
   | 'unauthorized'
   | 'forbidden'
   | 'rate-limited'
+  | 'bad-request'
+  | 'not-found'
   | 'timeout'
   | 'slow-response'
   | 'invalid-json'
@@ -49,6 +51,8 @@ export const FAILURES: readonly Option<Failure>[] = [
   { value: 'unauthorized', label: 'Session expired (401)', description: 'HTTP 401: the admin must sign in again.' },
   { value: 'forbidden', label: 'Permission denied (403)', description: 'HTTP 403: the admin may not link accounts on this site.' },
   { value: 'rate-limited', label: 'Rate limited (429)', description: 'HTTP 429 with Retry-After: 5.' },
+  { value: 'not-found', label: 'Endpoint not found (404)', description: 'HTTP 404, as when the endpoint attribute has a typo.' },
+  { value: 'bad-request', label: 'Request refused (400)', description: 'HTTP 400: the server refuses the search (any other 4xx reads the same).' },
   { value: 'timeout', label: 'Timeout (never answers)', description: 'The server does not answer (a gateway would send 504 after 2 minutes); the picker gives up after its own timeout.' },
   { value: 'slow-response', label: 'Very slow answer (20 s)', description: 'Answers correctly, but only after 20 seconds.' },
   { value: 'invalid-json', label: 'Invalid JSON', description: 'HTTP 200 whose body is cut off mid-JSON.' },

@@ -12,6 +12,7 @@ import {
 } from './data.js';
 
 export const DEFAULT_LIMIT = 25;
+/** The most accounts one page holds, like a real API's cap; a server can be configured for more. */
 export const MAX_LIMIT = 100;
 
 export interface SearchParams {
@@ -20,6 +21,17 @@ export interface SearchParams {
   user?: string | null;
   limit?: string | number | null;
   cursor?: string | null;
+}
+
+/** How the mock server is configured, beyond the query. */
+export interface ServerOptions {
+  /** The most accounts it puts on one page (`MAX_LIMIT` by default). */
+  maxLimit?: number;
+  /**
+   * The servicing system's sync has stopped (the KB's "a data restore can break syncing"): accounts
+   * waiting for the portal never reach it, and their expected sync time passes while they wait.
+   */
+  syncStalled?: boolean;
 }
 
 export type SearchOutcome =
@@ -73,9 +85,9 @@ export function matchScore(record: MockAccountRecord, query: string | PreparedQu
  * The account as the portal sees it at `now`: a pending account whose sync time has passed has
  * reached the portal. Returns a copy so callers can't change the dataset.
  */
-export function accountAt(record: MockAccountRecord, now: number): Account {
+export function accountAt(record: MockAccountRecord, now: number, syncStalled = false): Account {
   const account: Account = { ...record.account, contracts: record.account.contracts.map((c) => ({ ...c })) };
-  if (typeof record.syncsAt === 'number' && now >= record.syncsAt) {
+  if (!syncStalled && typeof record.syncsAt === 'number' && now >= record.syncsAt) {
     account.portalSyncedAt = new Date(record.syncsAt).toISOString();
   }
   return account;
@@ -110,24 +122,24 @@ export function decodeCursor(cursor: string): CursorState | undefined {
   }
 }
 
-function parseLimit(value: SearchParams['limit']): number {
+function parseLimit(value: SearchParams['limit'], maxLimit: number): number {
   const n = typeof value === 'number' ? value : Number.parseInt(value ?? '', 10);
-  if (!Number.isFinite(n) || n < 1) return DEFAULT_LIMIT;
-  return Math.min(Math.floor(n), MAX_LIMIT);
+  if (!Number.isFinite(n) || n < 1) return Math.min(DEFAULT_LIMIT, maxLimit);
+  return Math.min(Math.floor(n), maxLimit);
 }
 
 /**
  * One page of results. Every match comes back, linkable or not (the picker explains the rest), best
  * match first, then by name, so pages are stable.
  */
-export function searchPage(dataset: MockDataset, params: SearchParams, now: number): SearchOutcome {
+export function searchPage(dataset: MockDataset, params: SearchParams, now: number, server: ServerOptions = {}): SearchOutcome {
   const siteId = (params.site ?? '').trim();
   if (!siteId) return fail(400, 'missing-site', 'The site parameter is required.');
   const site = dataset.sites.find((s) => s.id === siteId);
   if (!site) return fail(404, 'unknown-site', `No branded site "${siteId}".`);
 
   const query = (params.q ?? '').trim();
-  const limit = parseLimit(params.limit);
+  const limit = parseLimit(params.limit, server.maxLimit ?? MAX_LIMIT);
   const key = searchKey(query, siteId);
   let offset = 0;
   if (params.cursor) {
@@ -140,7 +152,7 @@ export function searchPage(dataset: MockDataset, params: SearchParams, now: numb
   const page = matches.slice(offset, offset + limit);
   const linked = params.user ? dataset.links.get(params.user) ?? new Set<string>() : undefined;
   const accounts = page.map((record) => {
-    const account = accountAt(record, now);
+    const account = accountAt(record, now, server.syncStalled);
     if (linked) account.linkedToUser = linked.has(account.id);
     return account;
   });

@@ -3,35 +3,16 @@ import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/link-account-picker.js';
 import type { StoryKey } from '../mocks/data.js';
 import type { EligibilityCode } from '../src/rules/types.js';
-import {
-  backendOf,
-  combobox,
-  defaultArgs,
-  pickerArgTypes,
-  expectExplained,
-  mockBackend,
-  nextEvent,
-  pickerIn,
-  renderPicker,
-  searchFor,
-  STORY_ACCOUNTS,
-  TAG,
-  type PickerArgs,
-} from './support.js';
+import { pickerMeta, type PickerArgs } from './meta.js';
+import { backendOf, combobox, expectExplained, nextEvent, pickerIn, searchFor, STORY_ACCOUNTS } from './support.js';
 
-/**
- * Each verdict alone, found the way an admin finds it: by typing the account's name or number into a
- * real search of the mocked backend. The option carries the verdict (`data-eligibility`), a status,
- * the reason and the next step in words — never a colour alone.
- */
 const meta = {
   title: 'Picker/Eligibility',
-  component: TAG,
-  args: defaultArgs,
-  argTypes: pickerArgTypes,
-  render: (args) => renderPicker(args),
-  loaders: [mockBackend()],
-  parameters: { layout: 'padded' },
+  tags: ['autodocs'],
+  ...pickerMeta({
+    description:
+      'Each verdict alone, found the way an admin finds it: by typing the account\'s name or number into a real search of the mocked backend. The option carries the verdict (`data-eligibility`), a status, the reason and the next step in words — never a colour alone.',
+  }),
 } satisfies Meta<PickerArgs>;
 export default meta;
 type Story = StoryObj<PickerArgs>;
@@ -43,6 +24,7 @@ type Story = StoryObj<PickerArgs>;
 function verdict(key: StoryKey, code: EligibilityCode, words: RegExp[]): Story {
   const account = STORY_ACCOUNTS[key];
   return {
+    args: { query: account.searchFor },
     parameters: { docs: { description: { story: account.situation } } },
     play: async ({ canvasElement }) => {
       const el = pickerIn(canvasElement);
@@ -97,8 +79,8 @@ export const PendingSync: Story = {
   play: async (context) => {
     await verdict('pendingSync', 'pending-sync', [/15 minutes/]).play!(context);
     const el = pickerIn(context.canvasElement);
-    // The countdown (the documented `countdown` part) is a clock, m:ss, that moves by itself.
-    const clock = () => /\d{1,2}:\d{2}/.exec(el.shadowRoot!.querySelector('[part~="countdown"]')?.textContent ?? '')?.[0];
+    // The countdown (the documented `countdown` part) is a duration, "10 min 53 s", that moves by itself.
+    const clock = () => /\d+ min \d+ s/.exec(el.shadowRoot!.querySelector('[part~="countdown"]')?.textContent ?? '')?.[0];
     await waitFor(() => expect(clock()).toBeDefined());
     const before = clock();
     await waitFor(() => expect(clock()).not.toBe(before), { timeout: 2500 });
@@ -111,6 +93,7 @@ export const PendingSync: Story = {
  * minutes (the servicing system delivers it after 7), and the admin's next search finds it linkable.
  */
 export const PendingSyncThenLinkable: Story = {
+  args: { query: STORY_ACCOUNTS.pendingSync.searchFor },
   play: async (context) => {
     const el = pickerIn(context.canvasElement);
     const meadowlark = STORY_ACCOUNTS.pendingSync;

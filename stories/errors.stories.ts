@@ -2,39 +2,30 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, waitFor } from 'storybook/test';
 import '../src/link-account-picker.js';
 import type { Failure } from '../mocks/scenario.js';
+import { pickerMeta, type PickerArgs } from './meta.js';
 import {
   backendOf,
   codesShown,
   combobox,
-  defaultArgs,
-  pickerArgTypes,
   liveRegion,
   mockBackend,
   options,
   pick,
   pickerIn,
-  renderPicker,
   searchFailing,
   searchFor,
   STORY_ACCOUNTS,
-  TAG,
   textOf,
-  type PickerArgs,
   type SearchErrorDetail,
 } from './support.js';
 
-/**
- * Every way the search can fail, from the mocks' own failure scenarios (mocks/scenario.ts). Each
- * shows a specific message in the picker and fires `search-error` with the contract's `kind` — and
- * the admin's selection survives.
- */
 const meta = {
   title: 'Picker/Errors',
-  component: TAG,
-  args: defaultArgs,
-  argTypes: pickerArgTypes,
-  render: (args) => renderPicker(args),
-  parameters: { layout: 'padded' },
+  tags: ['autodocs'],
+  ...pickerMeta({
+    description:
+      'Every way the search can fail, from the mocks\' own failure scenarios (mocks/scenario.ts). Each shows a specific message in the picker and fires `search-error` with its `kind` — and the admin\'s selection survives.',
+  }),
 } satisfies Meta<PickerArgs>;
 export default meta;
 type Story = StoryObj<PickerArgs>;
@@ -43,7 +34,7 @@ type Expected = { kind: SearchErrorDetail['error']['kind']; status?: number; wor
 
 function failing(failure: Failure, expected: Expected, args: Partial<PickerArgs> = {}): Story {
   return {
-    args,
+    args: { query: 'Harbor Point', ...args },
     loaders: [mockBackend({ failure })],
     play: async ({ canvasElement }) => {
       const el = pickerIn(canvasElement);
@@ -79,6 +70,12 @@ export const RateLimited: Story = {
   },
 };
 
+/** 404: the endpoint is not there (a typo in the `endpoint` attribute, a service moved). */
+export const EndpointNotFound = failing('not-found', { kind: 'http', status: 404, words: /not found.*endpoint/i });
+
+/** Any other 4xx (here 400): the search was refused, said plainly with its status. */
+export const Refused = failing('bad-request', { kind: 'http', status: 400, words: /refused.*HTTP 400/i });
+
 /** 500 from the server. */
 export const ServerError = failing('server-error', { kind: 'http', status: 500, words: /HTTP 500/ });
 
@@ -100,13 +97,9 @@ export const WrongShape = failing('wrong-shape', { kind: 'invalid-response', wor
  */
 export const WrongShapeInSpanish: Story = {
   ...failing('wrong-shape', { kind: 'invalid-response', words: /No se pudo usar la respuesta del servidor: falta el campo site\./ }),
-  beforeEach: () => {
-    const before = document.documentElement.lang;
-    document.documentElement.lang = 'es';
-    return () => {
-      document.documentElement.lang = before;
-    };
-  },
+  globals: { locale: 'es' },
+  // The page's language is the whole page's: on the docs page this story gets a page (iframe) of its own.
+  parameters: { docs: { story: { inline: false, height: '260px' } } },
   play: async (context) => {
     await failing('wrong-shape', { kind: 'invalid-response', words: /falta el campo site/ }).play!(context);
     await expect(textOf(pickerIn(context.canvasElement))).not.toMatch(/could not be used|is missing/);
@@ -125,6 +118,7 @@ export const EndpointNotAUrl = failing(
  * counted, the rest still show. This is not a `search-error`.
  */
 export const PartiallyMalformed: Story = {
+  args: { query: 'Paving' },
   loaders: [mockBackend({ failure: 'malformed-accounts' })],
   play: async (context) => {
     const el = pickerIn(context.canvasElement);
@@ -144,10 +138,14 @@ export const PartiallyMalformed: Story = {
  * loses the current selection). The backend breaks between the two searches, like a real outage.
  */
 export const ErrorKeepsSelection: Story = {
-  loaders: [mockBackend()],
+  // Shown statically: a page opened with Harbor Point selected while the search is down (its chip
+  // shows the id, since no search could describe it). The play function walks the outage instead.
+  args: { value: [STORY_ACCOUNTS.linkable.id], query: 'Whitfield' },
+  loaders: [mockBackend({ failure: 'server-error' })],
   play: async (context) => {
     const el = pickerIn(context.canvasElement);
     const harbor = STORY_ACCOUNTS.linkable;
+    backendOf(context).scenario.set({ failure: 'none' });
     await searchFor(el, harbor.searchFor);
     await pick(el, harbor.id);
     await expect(el.value).toEqual([harbor.id]);

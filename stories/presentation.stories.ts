@@ -1,42 +1,36 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { expect } from 'storybook/test';
+import { expect, waitFor } from 'storybook/test';
 import '../src/link-account-picker.js';
+import { pickerMeta, renderPicker, type PickerArgs } from './meta.js';
+import { reachState } from './state.js';
 import {
   combobox,
-  defaultArgs,
-  pickerArgTypes,
   emulateMedia,
   expectExplained,
   listbox,
   mockBackend,
   pickerIn,
-  renderPicker,
   searchFor,
   showcase,
   STORY_ACCOUNTS,
-  TAG,
-  type PickerArgs,
+  textOf,
 } from './support.js';
 
-/**
- * The same results under the conditions admins really have: a narrow window, a dark OS theme,
- * Windows High Contrast (forced colours), a right-to-left page, and a Spanish page.
- */
 const meta = {
   title: 'Picker/Presentation',
-  component: TAG,
-  args: defaultArgs,
-  argTypes: pickerArgTypes,
-  render: (args) => renderPicker(args),
-  // Every verdict in every condition: the trainers' named accounts, including the long and the Arabic name.
-  loaders: [
-    mockBackend(
-      {},
-      showcase(['linkable', 'alreadyLinked', 'terminatedOnly', 'labelMismatch', 'pendingSync', 'syncOverdue', 'longName', 'rtlName']),
-    ),
-  ],
-  parameters: { layout: 'padded' },
+  tags: ['autodocs'],
+  ...pickerMeta({
+    description:
+      'The same results under the conditions admins really have: a narrow window, a dark OS theme, Windows High Contrast (forced colours), a right-to-left page, and a Spanish page.',
+    args: { query: 'Northwind' },
+    // Every verdict in every condition: the trainers' named accounts, including the long and the Arabic name.
+    loaders: [
+      mockBackend({
+        answer: showcase(['linkable', 'alreadyLinked', 'terminatedOnly', 'labelMismatch', 'pendingSync', 'syncOverdue', 'longName', 'rtlName']),
+      }),
+    ],
+  }),
 } satisfies Meta<PickerArgs>;
 export default meta;
 type Story = StoryObj<PickerArgs>;
@@ -62,6 +56,35 @@ export const Narrow320: Story = {
     for (const node of [el, combobox(el), listbox(el)!]) {
       await expect(node.scrollWidth, `${node.tagName} overflows sideways`).toBeLessThanOrEqual(node.clientWidth + 1);
     }
+  },
+};
+
+/** Columns of an option's grid: the narrow layout drops the marker column. */
+function columns(opt: HTMLElement): number {
+  return getComputedStyle(opt).gridTemplateColumns.split(' ').length;
+}
+
+/**
+ * The same 320 px, statically, with two chips (one very long): the picker lays itself out by its own
+ * width (a container query), not the window's, so the narrow layout shows on a wide screen too — rows
+ * without the marker column, the search icon beside the first chip rather than alone on its line.
+ */
+export const NarrowWithChips: Story = {
+  args: { multiple: true, value: [STORY_ACCOUNTS.longName.id, STORY_ACCOUNTS.linkable.id] },
+  render: (args) => html`<div style="inline-size: 320px; outline: 1px dashed #8888">${renderPicker(args)}</div>`,
+  parameters: { pickerState: 'static' },
+  play: async ({ args, canvasElement }) => {
+    const el = pickerIn(canvasElement);
+    await reachState(el, args);
+    await waitFor(() => expect(textOf(el)).toContain(STORY_ACCOUNTS.syncOverdue.name), { timeout: 8000 });
+    await expect(window.innerWidth, 'a window wider than the narrow layout').toBeGreaterThan(480);
+    const opt = el.shadowRoot!.querySelector<HTMLElement>('[part~="option"]')!;
+    await expect(columns(opt), 'option grid without the marker column').toBe(2);
+    const control = el.shadowRoot!.querySelector<HTMLElement>('[part~="control"]')!;
+    const chip = el.shadowRoot!.querySelector<HTMLElement>('[part~="chip"]')!;
+    const line = chip.getBoundingClientRect().top - control.getBoundingClientRect().top;
+    await expect(line, 'the first chip on the first line, beside the search icon').toBeLessThan(chip.getBoundingClientRect().height);
+    await expect(control.scrollWidth).toBeLessThanOrEqual(control.clientWidth + 1);
   },
 };
 
@@ -147,7 +170,8 @@ export const ForcedColors: Story = {
 
 /** A right-to-left page (`dir="rtl"`) and an Arabic account name: layout mirrors, text stays readable. */
 export const RightToLeft: Story = {
-  render: (args) => html`<div dir="rtl" lang="ar">${renderPicker({ ...args, label: 'الحسابات المراد ربطها' })}</div>`,
+  args: { label: 'الحسابات المراد ربطها' },
+  render: (args) => html`<div dir="rtl" lang="ar">${renderPicker(args)}</div>`,
   play: async ({ canvasElement }) => {
     const el = await showMixedResults(canvasElement);
     const waha = STORY_ACCOUNTS.rtlName;
@@ -161,19 +185,17 @@ export const RightToLeft: Story = {
 
 /**
  * The page is in Spanish (`<html lang="es">`): the picker follows the page's language, for its own
- * words and for dates and times. The story sets the page language and puts it back afterwards.
+ * words and for dates and times. The story pins the toolbar's page language to Español.
  */
 export const Spanish: Story = {
   args: { label: 'Cuentas para vincular', placeholder: 'Nombre o número de cuenta' },
-  beforeEach: () => {
-    const before = document.documentElement.lang;
-    document.documentElement.lang = 'es';
-    return () => {
-      document.documentElement.lang = before;
-    };
-  },
-  play: async ({ canvasElement }) => {
-    const el = await showMixedResults(canvasElement);
+  globals: { locale: 'es' },
+  // The page's language is the whole page's: on the docs page this story gets a page (iframe) of its own.
+  parameters: { pickerState: 'static', docs: { story: { inline: false, height: '640px' } } },
+  play: async ({ args, canvasElement }) => {
+    const el = pickerIn(canvasElement);
+    await reachState(el, args);
+    await waitFor(() => expect(textOf(el)).toContain(STORY_ACCOUNTS.syncOverdue.name), { timeout: 8000 });
     await expectExplained(el, STORY_ACCOUNTS.syncOverdue.id, 'sync-overdue');
     // Dates and times in Spanish ("dentro de 11 minutos").
     const countdown = el.shadowRoot!.querySelector('[part~="countdown"]');

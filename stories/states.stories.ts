@@ -1,41 +1,34 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/link-account-picker.js';
+import { pickerMeta, type PickerArgs } from './meta.js';
 import {
   backendOf,
   codesShown,
   combobox,
-  defaultArgs,
-  pickerArgTypes,
   liveRegion,
   mockBackend,
   nextEvent,
+  option,
   options,
   pickerIn,
-  renderPicker,
   searchFor,
   showcase,
-  TAG,
+  STORY_ACCOUNTS,
   textOf,
   typeQuery,
-  type PickerArgs,
+  type Picker,
   type SearchCompleteDetail,
 } from './support.js';
+import { reachState } from './state.js';
 
-/**
- * `<link-account-picker>` searches accounts to link to a Customer Portal user and shows every match:
- * the ones that can be linked, and the ones that can't, each with the reason and the next step.
- * Every story runs against the mocked backend in `mocks/` (MSW), and every story is a test.
- */
 const meta = {
   title: 'Picker/States',
-  component: TAG,
   tags: ['autodocs'],
-  args: defaultArgs,
-  argTypes: pickerArgTypes,
-  render: (args) => renderPicker(args),
-  loaders: [mockBackend()],
-  parameters: { layout: 'padded' },
+  ...pickerMeta({
+    description:
+      '`<link-account-picker>` searches accounts to link to a Customer Portal user and shows every match: the ones that can be linked, and the ones that can\'t, each with the reason and the next step. Every story runs against the mocked backend in `mocks/` (MSW), and every story is a test.',
+  }),
 } satisfies Meta<PickerArgs>;
 export default meta;
 type Story = StoryObj<PickerArgs>;
@@ -54,6 +47,7 @@ export const Idle: Story = {
 
 /** One character, with `min-chars` 2: the picker says what it needs and does not search. */
 export const TooShortQuery: Story = {
+  args: { query: 'H' },
   play: async (context) => {
     const el = pickerIn(context.canvasElement);
     await typeQuery(el, 'H');
@@ -70,7 +64,7 @@ export const TooShortQuery: Story = {
  * the searching state stays on screen for review.
  */
 export const Loading: Story = {
-  args: { timeout: 600_000 },
+  args: { timeout: 600_000, query: 'Harbor Point' },
   loaders: [mockBackend({ failure: 'timeout' })],
   play: async (context) => {
     const el = pickerIn(context.canvasElement);
@@ -83,15 +77,14 @@ export const Loading: Story = {
 
 /**
  * One account of every verdict, side by side: linkable, already linked, no active contract (three
- * ways), private label not on this site, waiting for the 15-minute sync, and sync overdue. Keeps the
- * default 250 ms debounce.
+ * ways), private label not on this site, waiting for the 15-minute sync, and sync overdue. The popup's
+ * max-height token is lifted so all nine rows show at once. Keeps the default 250 ms debounce.
  */
 export const EveryVerdict: Story = {
-  args: { debounce: undefined },
+  args: { debounce: undefined, query: 'Northwind showcase', '--link-account-picker-popup-max-height': 'none' },
   loaders: [
-    mockBackend(
-      {},
-      showcase([
+    mockBackend({
+      answer: showcase([
         'linkable',
         'guarantorOnly',
         'alreadyLinked',
@@ -102,7 +95,7 @@ export const EveryVerdict: Story = {
         'pendingSync',
         'syncOverdue',
       ]),
-    ),
+    }),
   ],
   play: async (context) => {
     const el = pickerIn(context.canvasElement);
@@ -122,6 +115,7 @@ export const EveryVerdict: Story = {
 
 /** A search that matches nothing: said plainly, announced, and no empty listbox left open. */
 export const NoMatches: Story = {
+  args: { query: 'Zyxwvut Quokka' },
   play: async (context) => {
     const el = pickerIn(context.canvasElement);
     const done = nextEvent<SearchCompleteDetail>(el, 'search-complete');
@@ -135,7 +129,7 @@ export const NoMatches: Story = {
 
 /** More matches than one page (`limit` 10): the next page loads on demand and adds to the list. */
 export const LoadMore: Story = {
-  args: { limit: 10 },
+  args: { limit: 10, query: 'Paving' },
   play: async (context) => {
     const el = pickerIn(context.canvasElement);
     const first = await searchFor(el, 'Paving');
@@ -154,7 +148,7 @@ export const LoadMore: Story = {
 
 /** 100 results at once (`limit` 100): the list scrolls inside its own box, and the keyboard reaches the end. */
 export const LongList: Story = {
-  args: { limit: 100 },
+  args: { limit: 100, query: 'er' },
   play: async (context) => {
     const el = pickerIn(context.canvasElement);
     const { results, total } = await searchFor(el, 'er');
@@ -204,5 +198,103 @@ export const Disabled: Story = {
     await expect(input.value).toBe('');
     await expect(backendOf(context).requests).toHaveLength(0);
     await expect(options(el)).toHaveLength(0);
+  },
+};
+
+/* ---------------------------------------------------------------------------------------------- */
+/* States shown statically: the play function asserts what the docs page shows.                  */
+/* ---------------------------------------------------------------------------------------------- */
+
+function part(el: Picker, name: string): HTMLElement | null {
+  return el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+}
+
+/** Whether a button can't be pressed now: disabled, or aria-disabled (which keeps it focusable). */
+function unavailable(button: HTMLElement | null): boolean {
+  return !!button && ((button as HTMLButtonElement).disabled || button.getAttribute('aria-disabled') === 'true');
+}
+
+/**
+ * More than 200 results in one answer (`limit` 300, from a server configured for pages that big): the
+ * list is virtualized, only the rows in view are in the page, and each says its place in the whole set.
+ */
+export const VirtualizedList: Story = {
+  args: { limit: 300, query: 'er' },
+  loaders: [mockBackend({ server: { maxLimit: 500 } })],
+  parameters: { pickerState: 'static' },
+  play: async ({ args, canvasElement }) => {
+    const el = pickerIn(canvasElement);
+    await reachState(el, args);
+    const first = await waitFor(
+      () => {
+        const found = options(el)[0];
+        expect(found?.getAttribute('aria-posinset'), 'a virtualized row says its place').toBe('1');
+        return found!;
+      },
+      { timeout: 8000 },
+    );
+    await expect(Number(first.getAttribute('aria-setsize'))).toBeGreaterThan(200);
+    await expect(options(el).length, 'only the rows in view are rendered').toBeLessThan(200);
+    await expect(combobox(el)).toHaveAttribute('aria-expanded', 'true');
+  },
+};
+
+/**
+ * "Load more" pressed, and the next page has not arrived (the server holds it): the first page stays,
+ * and the button says it is loading.
+ */
+export const LoadingNextPage: Story = {
+  args: { limit: 10, query: 'Paving', timeout: 600_000, then: 'load-more' },
+  loaders: [mockBackend({ failure: 'timeout', server: { failureOn: 'next-pages' } })],
+  parameters: { pickerState: 'static' },
+  play: async (context) => {
+    const el = pickerIn(context.canvasElement);
+    await reachState(el, context.args);
+    await waitFor(
+      () => {
+        expect(unavailable(part(el, 'load-more')), '"Load more" unavailable while loading').toBe(true);
+        expect(part(el, 'load-more')?.textContent).toMatch(/loading/i);
+      },
+      { timeout: 8000 },
+    );
+    await expect(options(el)).toHaveLength(10);
+    await waitFor(() => expect(backendOf(context).requests.at(-1)?.searchParams.has('cursor')).toBe(true));
+  },
+};
+
+/** The next page fails (500): the first page stays, the footer says what happened, and "Load more" can be tried again. */
+export const NextPageFailing: Story = {
+  args: { limit: 10, query: 'Paving', then: 'load-more' },
+  loaders: [mockBackend({ failure: 'server-error', server: { failureOn: 'next-pages' } })],
+  parameters: { pickerState: 'static' },
+  play: async (context) => {
+    const el = pickerIn(context.canvasElement);
+    await reachState(el, context.args);
+    await waitFor(() => expect(part(el, 'footer')?.textContent).toMatch(/HTTP 500/), { timeout: 8000 });
+    await expect(options(el)).toHaveLength(10);
+    await expect(unavailable(part(el, 'load-more')), '"Load more" can be tried again').toBe(false);
+  },
+};
+
+/**
+ * The servicing system's sync has stalled: Meadowlark Veterinary Clinic waits for the portal, and its
+ * expected time (15 minutes after booking) passes while it is on screen. The countdown turns into
+ * "Checking again…" and the picker asks the server again by itself; here the server is slow to answer
+ * that re-check, so the state stays for review (answered, it would say "sync overdue: contact support").
+ */
+export const CheckingAgain: Story = {
+  args: { query: STORY_ACCOUNTS.pendingSync.number, timeout: 600_000 },
+  loaders: [mockBackend({ server: { syncStalled: true }, clockMinutes: 11 - 6 / 60, answersOnly: 1 })],
+  parameters: { pickerState: 'static' },
+  play: async (context) => {
+    const el = pickerIn(context.canvasElement);
+    const meadowlark = STORY_ACCOUNTS.pendingSync;
+    await reachState(el, context.args);
+    await waitFor(() => expect(option(el, meadowlark.id)?.dataset.eligibility).toBe('pending-sync'), { timeout: 8000 });
+    await waitFor(() => expect(part(el, 'countdown')?.textContent).toMatch(/Checking again…/), { timeout: 15000 });
+    // A little after the expected time, the picker re-checks by itself (a second request, same query).
+    await waitFor(() => expect(backendOf(context).requests).toHaveLength(2), { timeout: 15000 });
+    await expect(backendOf(context).requests[1]!.searchParams.get('q')).toBe(meadowlark.number);
+    await waitFor(() => expect(part(el, 'status')?.textContent).toMatch(/Checking again…/));
   },
 };

@@ -1,16 +1,14 @@
 /**
  * What the stories' play functions share: reaching into the picker through its public surface only —
- * the contract's hooks (CONTRACT.md §4: role=combobox, role=listbox, role=option with data-account-id
+ * the element's documented hooks (role=combobox, role=listbox, role=option with data-account-id
  * / data-eligibility, aria-disabled, the polite live region, the events) and the CSS parts its manifest
  * documents — never through internal class names or element structure.
  */
-import { html, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { SetupWorker } from 'msw/browser';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { DEFAULT_SEED, STORY_ACCOUNTS, type StoryKey } from '../mocks/data.js';
-import { createHandlers, datasetFor, MOCK_ENDPOINT } from '../mocks/handlers.js';
+import { createHandlers, datasetFor, MOCK_ENDPOINT, type HandlerOptions } from '../mocks/handlers.js';
 import { createScenarioStore, type Scenario, type ScenarioStore } from '../mocks/scenario.js';
 import { searchPage } from '../mocks/search.js';
 import type {
@@ -186,30 +184,70 @@ export interface Backend {
   requests: URL[];
 }
 
+/** What a story's mocked backend does, besides the mocks' defaults. */
+export interface BackendOptions extends Partial<Pick<Scenario, 'latency' | 'failure'>> {
+  /** Answers instead of the mocks' search, reading the same scenario (see showcase()). */
+  answer?: (scenario: ScenarioStore, endpoint: string) => HttpHandler | HttpHandler[];
+  /** How the mock server is configured: page size cap, a stalled sync, failures on next pages only. */
+  server?: Pick<HandlerOptions, 'maxLimit' | 'syncStalled' | 'failureOn'>;
+  /** Moves the mock clock on by this many minutes before the story starts. */
+  clockMinutes?: number;
+  /** After this many answered requests, the server answers no more (a re-check left hanging). */
+  answersOnly?: number;
+}
+
+/** What a loader or decorator knows of the story it runs for. */
+export interface StoryPlace {
+  id: string;
+  viewMode: string;
+}
+
+/**
+ * Where a story's pickers send their searches. In the canvas, the mocks' endpoint. On a docs page,
+ * every story of the file is on screen at once, each with its own mocked backend (a failure, a clock),
+ * so each story's pickers get a path of their own under /api/stories/<story id>/ and its handlers
+ * answer only there.
+ */
+export function storyEndpoint(endpoint: string, story: StoryPlace): string {
+  if (story.viewMode !== 'docs' || !endpoint.startsWith('/api/')) return endpoint;
+  return `/api/stories/${story.id}/${endpoint.slice('/api/'.length)}`;
+}
+
 /**
  * A story loader: a new scenario store (so "booked 4 minutes ago" is 4 minutes ago whenever the story
  * opens, and no story leaks latency or failures into the next), the mocks' handlers reading it, and a
  * log of the requests so a play function can assert what was (not) asked. Runs after the preview's
- * mswLoader, which has reset the previous story's handlers.
+ * mock service loader, which in the canvas has reset the previous story's handlers.
  */
-export function mockBackend(
-  defaults: Partial<Pick<Scenario, 'latency' | 'failure'>> = {},
-  /** Answers instead of the mocks' search, reading the same scenario (see showcase()). */
-  answer?: (scenario: ScenarioStore) => HttpHandler,
-) {
+export function mockBackend({ answer, server, clockMinutes, answersOnly, ...defaults }: BackendOptions = {}) {
   return async (context: object): Promise<{ backend: Backend }> => {
-    // Set on the context by the preview's mswLoader, which runs before story loaders.
-    const { msw } = context as { msw?: SetupWorker };
-    if (!msw) throw new Error('MSW is not running: is mswLoader in .storybook/preview.ts?');
+    // Set on the context by the preview's mock service loader, which runs before story loaders.
+    const { msw, id, viewMode } = context as { msw?: SetupWorker } & StoryPlace;
+    if (!msw) throw new Error('MSW is not running: is the mock service loader in .storybook/preview.ts?');
+    const endpoint = storyEndpoint(MOCK_ENDPOINT, { id, viewMode });
     const scenario = createScenarioStore({ defaults });
+    if (clockMinutes) scenario.advanceClock(clockMinutes);
     const requests: URL[] = [];
-    const log = http.get(MOCK_ENDPOINT, ({ request }) => {
+    const log = http.get(endpoint, ({ request }) => {
       requests.push(new URL(request.url));
       // Returning nothing hands the request on to the next handler: the log only watches.
     });
-    msw.use(log, ...(answer ? [answer(scenario)] : createHandlers({ store: scenario })));
+    const answering = answer ? [answer(scenario, endpoint)].flat() : createHandlers({ store: scenario, endpoint, ...server });
+    const holding = answersOnly === undefined ? [] : [holdAfter(endpoint, answersOnly)];
+    msw.use(log, ...holding, ...answering);
     return { backend: { scenario, requests } };
   };
+}
+
+/** A handler that lets the first `count` requests through and holds every later one until it is aborted. */
+function holdAfter(endpoint: string, count: number): HttpHandler {
+  let seen = 0;
+  return http.get(endpoint, async ({ request }) => {
+    seen += 1;
+    if (seen <= count) return undefined;
+    await new Promise<void>((resolve) => request.signal.addEventListener('abort', () => resolve(), { once: true }));
+    return HttpResponse.error();
+  });
 }
 
 export function backendOf(context: { loaded: Record<string, unknown> }): Backend {
@@ -224,9 +262,9 @@ export function backendOf(context: { loaded: Record<string, unknown> }): Backend
  * is rare by nature), so this handler asks the mock server's own search for each named account and
  * returns them together: the data, the clock and the sync simulation are the mocks', nothing copied.
  */
-export function showcase(keys: StoryKey[]): (scenario: ScenarioStore) => HttpHandler {
-  return (scenario) =>
-    http.get(MOCK_ENDPOINT, ({ request }) => {
+export function showcase(keys: StoryKey[]): (scenario: ScenarioStore, endpoint: string) => HttpHandler {
+  return (scenario, endpoint) =>
+    http.get(endpoint, ({ request }) => {
       const p = new URL(request.url).searchParams;
       const dataset = datasetFor(DEFAULT_SEED, scenario.get().anchor);
       const now = scenario.now();
@@ -240,76 +278,6 @@ export function showcase(keys: StoryKey[]): (scenario: ScenarioStore) => HttpHan
       if (!first) return HttpResponse.json({ error: 'unknown-site', message: 'No such site.' }, { status: 404 });
       return HttpResponse.json({ ...first, accounts, nextCursor: null, total: accounts.length });
     });
-}
-
-/* ---------------------------------------------------------------------------------------------- */
-/* Rendering                                                                                      */
-/* ---------------------------------------------------------------------------------------------- */
-
-/** The element's attributes (CONTRACT.md §4), named as in HTML so controls and "show code" match. */
-export interface PickerArgs {
-  endpoint?: string;
-  site?: string;
-  user?: string;
-  label?: string;
-  placeholder?: string;
-  multiple?: boolean;
-  'min-chars'?: number;
-  debounce?: number;
-  limit?: number;
-  timeout?: number;
-  disabled?: boolean;
-  required?: boolean;
-  name?: string;
-}
-
-/** Dana Whitfield (usr-1001) on the Northwind site: the mocks' reference admin situation. */
-export const defaultArgs = {
-  endpoint: MOCK_ENDPOINT,
-  site: 'northwind',
-  user: 'usr-1001',
-  label: 'Accounts to link',
-  placeholder: 'Account name or number',
-  // Quick enough for story tests, slow enough to still debounce; one story keeps the default 250.
-  debounce: 40,
-} satisfies PickerArgs;
-
-/**
- * Corrections to the argTypes Storybook derives from custom-elements.json. It keys them by name, so
- * the `label` CSS part hides the `label` attribute (and its control); read-only and static members get
- * no control, since setting them from the panel would do nothing or throw.
- */
-export const pickerArgTypes = {
-  label: {
-    name: 'label',
-    description: 'Visible label of the search box (its accessible name). Also a CSS part of the same name.',
-    control: 'text',
-    table: { category: 'attributes', type: { summary: 'string' } },
-  },
-  formAssociated: { table: { disable: true } },
-  form: { control: false },
-  validity: { control: false },
-  validationMessage: { control: false },
-  willValidate: { control: false },
-  selectedAccounts: { control: false },
-} as const;
-
-export function renderPicker(args: PickerArgs): TemplateResult {
-  return html`<link-account-picker
-    endpoint=${ifDefined(args.endpoint)}
-    site=${ifDefined(args.site)}
-    user=${ifDefined(args.user)}
-    label=${ifDefined(args.label)}
-    placeholder=${ifDefined(args.placeholder)}
-    ?multiple=${args.multiple}
-    min-chars=${ifDefined(args['min-chars'])}
-    debounce=${ifDefined(args.debounce)}
-    limit=${ifDefined(args.limit)}
-    timeout=${ifDefined(args.timeout)}
-    ?disabled=${args.disabled}
-    ?required=${args.required}
-    name=${ifDefined(args.name)}
-  ></link-account-picker>`;
 }
 
 /** Clicks an account's option, as an admin picks it with the mouse. */

@@ -13,7 +13,7 @@ export const GROUP_ORDER: readonly ResultGroup[] = ['linkable', 'pending', 'bloc
 
 export interface Explanation {
   group: ResultGroup;
-  /** A two- or three-word status, e.g. "Label not on this site". */
+  /** A two- or three-word status, e.g. "Private label not on this site". */
   status: string;
   /** The account's contracts in one line, e.g. "Customer on 2 active contracts". */
   summary: string;
@@ -95,26 +95,28 @@ export function formatWhen(iso: string, locale: string, timeOnly = false): strin
   return format.format(date);
 }
 
-/** "in 7 minutes", "in 30 seconds": the coarse remaining time, for reading aloud. */
-export function formatRelative(ms: number, locale: string): string {
-  const format = cached(`relative|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
-  const seconds = Math.max(0, Math.ceil(ms / 1000));
-  if (seconds < 60) return format.format(seconds, 'second');
-  return format.format(Math.ceil(seconds / 60), 'minute');
-}
-
-/** "6:05": the remaining time as a clock, for the live countdown. */
+/**
+ * "10 min 53 s": the time left, for the live countdown. A duration, not a clock: "10:53" next to "by
+ * 2:58 AM" reads as a time of day. Hours drop the seconds ("1 h 5 min").
+ */
 export function formatCountdown(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));
   const hours = Math.floor(total / 3600);
   const minutes = Math.floor((total % 3600) / 60);
-  const seconds = String(total % 60).padStart(2, '0');
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
+  const seconds = total % 60;
+  if (hours > 0) return msg(str`${hours} h ${minutes} min`);
+  if (minutes > 0) return msg(str`${minutes} min ${seconds} s`);
+  return msg(str`${seconds} s`);
 }
 
 function contractsSummary(e: Eligibility, locale: string): string {
   const { activeAsCustomer: c, activeAsGuarantor: g, contractCount } = e.facts;
-  if (c > 0 && g > 0) return msg(str`Customer on ${c} and guarantor on ${g} active contracts`);
+  // Both roles: the noun follows the first count, so it agrees with it ("1 active contract, guarantor on 3").
+  if (c > 0 && g > 0) {
+    return isOne(c, locale)
+      ? msg(str`Customer on 1 active contract, guarantor on ${g}`)
+      : msg(str`Customer on ${c} active contracts, guarantor on ${g}`);
+  }
   if (c > 0) return isOne(c, locale) ? msg('Customer on 1 active contract') : msg(str`Customer on ${c} active contracts`);
   if (g > 0) {
     return isOne(g, locale) ? msg('Guarantor on 1 active contract') : msg(str`Guarantor on ${g} active contracts`);
@@ -233,7 +235,7 @@ function statusOf(code: EligibilityCode): string {
     case 'no-active-contract':
       return msg('No active contract');
     case 'label-mismatch':
-      return msg('Label not on this site');
+      return msg('Private label not on this site');
     case 'already-linked':
       return msg('Already linked');
   }

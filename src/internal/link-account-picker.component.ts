@@ -21,6 +21,7 @@ import { renderListbox } from './view/listbox.js';
 import { renderPicker } from './view/picker-template.js';
 import { renderStatusLine } from './view/status-line.js';
 import { statusModel, type StatusModel } from './view/status.js';
+import { FormAssociatedElement } from './form-associated-element.js';
 import { styles } from './link-account-picker.styles.js';
 
 /**
@@ -64,7 +65,7 @@ import { styles } from './link-account-picker.styles.js';
  * @csspart footer - The paging line under the results.
  * @csspart load-more - The button that loads the next page.
  *
- * @cssprop [--link-account-picker-font-family=system-ui, sans-serif] - Font of the whole picker.
+ * @cssprop [--link-account-picker-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif] - Font of the whole picker (a system font stack, not the page's).
  * @cssprop [--link-account-picker-font-size=0.9375rem] - Base font size.
  * @cssprop [--link-account-picker-radius=0.5rem] - Corner radius of the box, popup and chips.
  * @cssprop [--link-account-picker-spacing=0.5rem] - Base spacing unit.
@@ -83,18 +84,14 @@ import { styles } from './link-account-picker.styles.js';
  * @cssprop [--link-account-picker-blocked-color=light-dark(#b42318, #ff7b72)] - Marker of accounts that can't be linked.
  * @cssprop [--link-account-picker-linked-color=light-dark(#5b47c4, #a898ff)] - Marker of accounts already linked.
  * @cssprop [--link-account-picker-error-color=light-dark(#b42318, #ff7b72)] - Colour of error icons and texts.
- * @cssprop [--link-account-picker-popup-shadow=0 12px 32px rgb(15 23 42 / 0.18)] - Shadow of the popup.
+ * @cssprop [--link-account-picker-popup-shadow=0 12px 32px rgb(15 23 42 / 0.18), 0 2px 6px rgb(15 23 42 / 0.12)] - Shadow of the popup.
  * @cssprop [--link-account-picker-popup-max-height=26rem] - Tallest the popup grows before it scrolls.
  * @cssprop [--link-account-picker-z-index=1000] - Stacking order of the popup.
  */
 @localized()
-export class LinkAccountPicker extends LitElement {
+export class LinkAccountPicker extends FormAssociatedElement {
   static override styles = styles;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
-  /** Takes part in forms: the selected ids are submitted under `name`. */
-  static formAssociated = true;
-
-  readonly #internals: ElementInternals = this.attachInternals();
   readonly #searches = new SearchController(this, {
     onComplete: (outcome) => this.#searchCompleted(outcome),
     onError: (query, error) => this.dispatchEvent(new SearchErrorEvent({ query, error })),
@@ -110,7 +107,7 @@ export class LinkAccountPicker extends LitElement {
     pick: (index) => this.#pick(index),
     loadMore: () => this.#searches.loadMore(),
   });
-  readonly #selection = new SelectionController(this, this.#internals, {
+  readonly #selection = new SelectionController(this, this.internals, {
     multiple: () => this.multiple,
     name: () => this.name,
     required: () => this.required,
@@ -131,8 +128,6 @@ export class LinkAccountPicker extends LitElement {
 
   /** The text in the search box. */
   @state() private text = '';
-  /** Disabled by an ancestor `<fieldset disabled>`. */
-  @state() private formDisabled = false;
 
   #initialValue: string[] = [];
 
@@ -215,26 +210,6 @@ export class LinkAccountPicker extends LitElement {
     });
   }
 
-  /** The form this picker belongs to. */
-  get form(): HTMLFormElement | null {
-    return this.#internals.form;
-  }
-
-  /** The picker's validity state, as for a native control. */
-  get validity(): ValidityState {
-    return this.#internals.validity;
-  }
-
-  /** The message the browser shows when the picker is invalid. */
-  get validationMessage(): string {
-    return this.#internals.validationMessage;
-  }
-
-  /** Whether the form validates this picker. */
-  get willValidate(): boolean {
-    return this.#internals.willValidate;
-  }
-
   get #disabled(): boolean {
     return this.disabled || this.formDisabled;
   }
@@ -253,35 +228,12 @@ export class LinkAccountPicker extends LitElement {
     if (this.hasUpdated) void this.#search(0);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-  }
-
   /** Restores the ids the picker started with when its form is reset. */
   formResetCallback(): void {
     this.value = this.#initialValue;
     this.text = '';
     this.open = false;
     this.#searches.cancel();
-  }
-
-  /** Follows an ancestor `<fieldset disabled>`. */
-  formDisabledCallback(disabled: boolean): void {
-    this.formDisabled = disabled;
-    // Also called while Lit reflects our own `disabled` attribute, after render() has run: a change
-    // made then would be dropped, so render again once that update is over.
-    queueMicrotask(() => this.requestUpdate());
-  }
-
-  /** Restores the selection after a back/forward navigation or autofill. */
-  formStateRestoreCallback(state: string | File | FormData | null): void {
-    if (typeof state !== 'string') return;
-    try {
-      const ids: unknown = JSON.parse(state);
-      if (Array.isArray(ids)) this.value = ids as string[];
-    } catch {
-      // Not a state this picker wrote: keep the current value.
-    }
   }
 
   /**
@@ -305,6 +257,10 @@ export class LinkAccountPicker extends LitElement {
     const loading = localeLoading();
     if (!loading) return super.scheduleUpdate();
     return loading.then(() => super.scheduleUpdate());
+  }
+
+  protected override restoreState(ids: unknown[]): void {
+    this.value = ids as string[];
   }
 
   protected override firstUpdated(): void {
@@ -407,16 +363,6 @@ export class LinkAccountPicker extends LitElement {
   }
 
   // ---- public methods ------------------------------------------------------------------------------
-
-  /** Whether the picker has a valid selection; fires `invalid` when not, like a native control. */
-  checkValidity(): boolean {
-    return this.#internals.checkValidity();
-  }
-
-  /** Like `checkValidity()`, and shows the browser's message at the search box. */
-  reportValidity(): boolean {
-    return this.#internals.reportValidity();
-  }
 
   /** Moves focus to the search box. */
   override focus(options?: FocusOptions): void {

@@ -60,11 +60,12 @@ describe('<link-account-picker> errors', () => {
   });
 
   for (const [status, kindTitle, words] of [
-    [401, 'No permission to search accounts', /session may have expired \(HTTP 401\)/],
+    [401, 'Your session may have expired', /session may have expired \(HTTP 401\)/],
     [403, 'No permission to search accounts', /don't have permission .*\(HTTP 403\)/],
     [500, 'The account search failed', /had a problem \(HTTP 500\)/],
     [503, 'The account search failed', /had a problem \(HTTP 503\)/],
-    [404, 'The account search was refused', /not found \(HTTP 404\)/],
+    [404, 'The account search was not found', /not found \(HTTP 404\)/],
+    [400, 'The account search was refused', /refused \(HTTP 400\)/],
   ] as const) {
     it(`HTTP ${status}: worded for what the admin can do`, async () => {
       worker.use(http.get(ENDPOINT, () => HttpResponse.json({ error: 'x' }, { status })));

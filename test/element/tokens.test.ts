@@ -13,6 +13,21 @@ function all(pattern: RegExp): Set<string> {
   return new Set([...css.matchAll(pattern)].map((m) => m[1]!));
 }
 
+/** Each public token and the fallback the styles give it: `var(--link-account-picker-x, <fallback>)`. */
+function fallbacks(text: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const match of text.matchAll(/var\((--link-account-picker-[a-z-]+),/g)) {
+    let depth = 1;
+    let end = match.index + match[0].length;
+    for (; end < text.length && depth > 0; end += 1) {
+      if (text[end] === '(') depth += 1;
+      else if (text[end] === ')') depth -= 1;
+    }
+    found.set(match[1]!, text.slice(match.index + match[0].length, end - 1));
+  }
+  return found;
+}
+
 describe('<link-account-picker> style tokens', () => {
   it('documents exactly the public custom properties the styles read', async () => {
     const manifest = await (await fetch('/custom-elements.json')).json();
@@ -25,6 +40,21 @@ describe('<link-account-picker> style tokens', () => {
     }
     const used = all(/var\((--link-account-picker-[a-z-]+)/g);
     expect([...used].sort()).to.deep.equal([...documented].sort());
+  });
+
+  it('documents each custom property with the default the styles really use', async () => {
+    const manifest = await (await fetch('/custom-elements.json')).json();
+    const documented = new Map<string, string>();
+    for (const mod of manifest.modules) {
+      for (const declaration of mod.declarations ?? []) {
+        if (declaration.tagName !== 'link-account-picker') continue;
+        for (const prop of declaration.cssProperties ?? []) documented.set(prop.name, prop.default);
+      }
+    }
+    const squash = (value: string) => value.replace(/\s+/g, ' ').replace(/\s*,\s*/g, ', ').trim();
+    for (const [name, fallback] of fallbacks(css)) {
+      expect(squash(documented.get(name) ?? ''), name).to.equal(squash(fallback));
+    }
   });
 
   it('defines every private variable it reads', () => {

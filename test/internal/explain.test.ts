@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { explain, formatCountdown, formatRelative, groupOf } from '../../src/internal/explain.js';
+import { explain, formatCountdown, groupOf } from '../../src/internal/explain.js';
 import { evaluateAccount } from '../../src/rules/evaluate-account.js';
 import type { Account, Contract, Site } from '../../src/rules/types.js';
 
@@ -32,9 +32,8 @@ describe('explain', () => {
       expect(say({ contracts: [c(), c()] }).summary).to.equal('Customer on 2 active contracts');
       expect(say({ contracts: [c()] }).summary).to.equal('Customer on 1 active contract');
       expect(say({ contracts: [c({ role: 'Guarantor' })] }).summary).to.equal('Guarantor on 1 active contract');
-      expect(say({ contracts: [c(), c({ role: 'guarantor' })] }).summary).to.equal(
-        'Customer on 1 and guarantor on 1 active contracts',
-      );
+      expect(say({ contracts: [c(), c({ role: 'guarantor' })] }).summary).to.equal('Customer on 1 active contract, guarantor on 1');
+      expect(say({ contracts: [c(), c(), c({ role: 'guarantor' })] }).summary).to.equal('Customer on 2 active contracts, guarantor on 1');
     });
 
     it('says when there is no active contract or none at all', () => {
@@ -109,11 +108,11 @@ describe('explain', () => {
     expect(odd.summary).to.equal('No contracts');
   });
 
-  it('formats the countdown and the relative time', () => {
-    expect(formatCountdown(6 * 60_000 + 5_000)).to.equal('6:05');
-    expect(formatCountdown(3_600_000 + 61_000)).to.equal('1:01:01');
-    expect(formatCountdown(-5)).to.equal('0:00');
-    expect(formatRelative(7 * 60_000, 'en')).to.equal('in 7 minutes');
-    expect(formatRelative(30_000, 'en')).to.equal('in 30 seconds');
+  it('formats the countdown as a duration', () => {
+    // A duration, not a clock: "6:05" next to "by 2:58 AM" reads as a time of day.
+    expect(formatCountdown(6 * 60_000 + 5_000)).to.equal('6 min 5 s');
+    expect(formatCountdown(42_000)).to.equal('42 s');
+    expect(formatCountdown(3_600_000 + 61_000)).to.equal('1 h 1 min');
+    expect(formatCountdown(-5)).to.equal('0 s');
   });
 });

@@ -143,6 +143,16 @@ describe('mock handlers (through the service worker)', () => {
       expect(response.headers.get('Retry-After')).to.equal('5');
     });
 
+    it('400: the server refuses the search, with a JSON message', async () => {
+      const response = await statusFor('bad-request');
+      expect(response.status).to.equal(400);
+      expect((await response.json()).error).to.equal('bad-request');
+    });
+
+    it('404, as for a mistyped endpoint', async () => {
+      expect((await statusFor('not-found')).status).to.equal(404);
+    });
+
     it('invalid JSON with a JSON content type', async () => {
       const response = await statusFor('invalid-json');
       expect(response.status).to.equal(200);
@@ -243,6 +253,13 @@ describe('mock handlers (through the service worker)', () => {
       expect((await fetch('/other/search?q=harbor&site=northwind')).status).to.equal(403);
       // The default store is untouched.
       expect((await fetch(url({ q: 'harbor' }))).status).to.equal(200);
+    });
+
+    it('can fail only the next pages, so the first page shows and "Load more" fails', async () => {
+      worker.use(...createHandlers({ scenario: { failure: 'server-error' }, failureOn: 'next-pages' }));
+      const first = await search({ q: 'paving', limit: '5' });
+      expect(first.nextCursor).to.be.a('string');
+      expect((await fetch(url({ q: 'paving', limit: '5', cursor: first.nextCursor! }))).status).to.equal(500);
     });
 
     it('serves a fixed scenario of its own, leaving the shared store alone', async () => {

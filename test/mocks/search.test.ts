@@ -138,6 +138,14 @@ describe('searchPage (pure mock search)', () => {
       expect(ok({ q: 'co', limit: '5000' }).accounts).to.have.length(MAX_LIMIT);
     });
 
+    it('serves bigger pages from a server configured for them (a long list in one answer)', () => {
+      const outcome = searchPage(dataset, { q: 'er', site: 'northwind', limit: '300' }, ANCHOR, { maxLimit: 500 });
+      if (!outcome.ok) throw new Error('expected a page');
+      expect(outcome.body.total).to.be.greaterThan(300);
+      expect(outcome.body.accounts).to.have.length(300);
+      expect(ok({ q: 'er', limit: '300' }).accounts, 'the default cap still applies elsewhere').to.have.length(MAX_LIMIT);
+    });
+
     it('rejects a cursor from another search, or garbage, with 400', () => {
       const cursor = ok({ q: 'dental', limit: 5 }).nextCursor!;
       const other = searchPage(dataset, { q: 'excavating', site: 'northwind', cursor }, ANCHOR);
@@ -161,6 +169,15 @@ describe('searchPage (pure mock search)', () => {
       expect(accountAt(record, ANCHOR + 6 * MINUTE).portalSyncedAt).to.equal(null);
       expect(accountAt(record, ANCHOR + 7 * MINUTE).portalSyncedAt).to.equal(new Date(record.syncsAt!).toISOString());
       expect(record.account.portalSyncedAt, 'the dataset itself is unchanged').to.equal(null);
+    });
+
+    it('with the sync stalled, keeps the pending account waiting past its expected time: then it is overdue', () => {
+      const record = dataset.byId.get(STORY_ACCOUNTS.pendingSync.id)!;
+      expect(accountAt(record, ANCHOR + 7 * MINUTE, true).portalSyncedAt).to.equal(null);
+      const outcome = searchPage(dataset, { q: 'meadowlark', site: 'northwind' }, ANCHOR + 12 * MINUTE, { syncStalled: true });
+      if (!outcome.ok) throw new Error('expected a page');
+      const { accounts, site, asOf } = outcome.body;
+      expect(evaluateAccount(accounts[0]!, { site, now: new Date(asOf!) }).code).to.equal('sync-overdue');
     });
 
     it('turns the pending story account linkable 15 minutes later, but never the overdue one', () => {

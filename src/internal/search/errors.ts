@@ -138,7 +138,11 @@ export function errorTitle(error: SearchErrorInfo): string {
     case 'invalid-response':
       return msg('The server sent an answer the picker cannot read');
     case 'http':
-      if (error.status === 401 || error.status === 403) return msg('No permission to search accounts');
+      // Each title says what happened, as its message does: a 401 is a sign-in to renew, not a missing
+      // permission, and a 404 is a search that is not there, not one that refused.
+      if (error.status === 401) return msg('Your session may have expired');
+      if (error.status === 403) return msg('No permission to search accounts');
+      if (error.status === 404) return msg('The account search was not found');
       if (error.status === 429) return msg('Too many searches');
       if (error.status !== undefined && error.status >= 500) return msg('The account search failed');
       return msg('The account search was refused');

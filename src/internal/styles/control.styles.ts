@@ -124,7 +124,9 @@ export const controlStyles = css`
     display: inline-flex;
     align-items: center;
     gap: 0.25rem;
-    max-width: 100%;
+    /* Room for the search icon and the gap beside it, so a long chip never leaves the icon alone on
+       its line (1.1em of the box's font is 1.1em / 0.875 of the chip's). */
+    max-width: calc(100% - 1.1em / 0.875 - var(--_spacing) * 0.5);
     min-width: 0;
     padding-block: 0.125rem;
     padding-inline: 0.5rem 0.125rem;

@@ -220,8 +220,12 @@ export const optionStyles = css`
   }
 
 
-  /* Narrow screens: the row's coloured edge and the group heading carry the group; the text gets the width. */
-  @media (max-width: 480px) {
+  /*
+   * A narrow picker (the popup is its query container): the row's coloured edge and the group heading
+   * carry the group; the text gets the width. By the picker's own width, not the window's: an embedded
+   * widget is often narrow on a wide screen (a side panel, a form column).
+   */
+  @container (max-width: 480px) {
     .row {
       padding-inline: calc(var(--_spacing) * 0.75);
     }

@@ -16,6 +16,9 @@ export const popupStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     box-shadow: var(--_shadow);
+    /* The rows' narrow layout queries this width. The popup, positioned out of the flow, never sizes
+       the host, so its size containment can't collapse a host that shrinks to fit its content. */
+    container-type: inline-size;
   }
 
   .popup[hidden] {

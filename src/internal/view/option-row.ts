@@ -9,7 +9,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { formatCountdown, formatRelative, groupLabel, type ResultGroup } from '../explain.js';
+import { formatCountdown, groupLabel, type ResultGroup } from '../explain.js';
 import type { TextPart } from '../highlight.js';
 import { GROUP_ICON, icon } from './icons.js';
 import type { OptionView } from './list-view.js';
@@ -28,14 +28,14 @@ function marks(parts: TextPart[]): TemplateResult[] {
   return parts.map((part) => (part.match ? html`<mark part="match">${part.text}</mark>` : html`${part.text}`));
 }
 
-function renderCountdown(option: OptionView, now: number, locale: string): TemplateResult | typeof nothing {
+function renderCountdown(option: OptionView, now: number): TemplateResult | typeof nothing {
   const { eligibility } = option.result;
   if (eligibility.code !== 'pending-sync' || !eligibility.expectedSyncBy) return nothing;
   const left = Date.parse(eligibility.expectedSyncBy) - now;
   const countdown =
     left > 0
       ? html`<span class="countdown" part="countdown">
-          ${icon('pending', 'status-icon')}${msg(str`Linkable ${formatRelative(left, locale)}`)} · ${formatCountdown(left)}
+          ${icon('pending', 'status-icon')}${msg(str`Linkable in ${formatCountdown(left)}`)}
         </span>`
       : html`<span class="countdown" part="countdown">${msg('Checking again…')}</span>`;
   return html`<div class="aside" aria-hidden="true">${countdown}</div>`;
@@ -83,7 +83,7 @@ export function renderOptionRow(option: OptionView, state: RowState): TemplateRe
       </span>
       ${icon('check', 'check')}
     </div>
-    ${renderCountdown(option, state.now, state.locale)}
+    ${renderCountdown(option, state.now)}
   </div>`;
 }
 

@@ -1,0 +1,69 @@
+import { LitElement } from 'lit';
+import { state } from 'lit/decorators.js';
+
+/**
+ * What makes the picker a form control like a native one: `ElementInternals`, the `form`/validity
+ * getters and methods, and the callbacks a form or a fieldset calls. The picker class keeps only what
+ * its value means; this base class is the part every form-associated element repeats.
+ */
+export abstract class FormAssociatedElement extends LitElement {
+  /** Takes part in forms: the selected ids are submitted under `name`. */
+  static formAssociated = true;
+
+  protected readonly internals: ElementInternals = this.attachInternals();
+
+  /** Disabled by an ancestor `<fieldset disabled>`. */
+  @state() protected formDisabled = false;
+
+  /** The form this picker belongs to. */
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+
+  /** The picker's validity state, as for a native control. */
+  get validity(): ValidityState {
+    return this.internals.validity;
+  }
+
+  /** The message the browser shows when the picker is invalid. */
+  get validationMessage(): string {
+    return this.internals.validationMessage;
+  }
+
+  /** Whether the form validates this picker. */
+  get willValidate(): boolean {
+    return this.internals.willValidate;
+  }
+
+  /** Follows an ancestor `<fieldset disabled>`. */
+  formDisabledCallback(disabled: boolean): void {
+    this.formDisabled = disabled;
+    // Also called while Lit reflects our own `disabled` attribute, after render() has run: a change
+    // made then would be dropped, so render again once that update is over.
+    queueMicrotask(() => this.requestUpdate());
+  }
+
+  /** Restores the selection after a back/forward navigation or autofill. */
+  formStateRestoreCallback(state: string | File | FormData | null): void {
+    if (typeof state !== 'string') return;
+    try {
+      const ids: unknown = JSON.parse(state);
+      if (Array.isArray(ids)) this.restoreState(ids);
+    } catch {
+      // Not a state this picker wrote: keep the current value.
+    }
+  }
+
+  /** Whether the picker has a valid selection; fires `invalid` when not, like a native control. */
+  checkValidity(): boolean {
+    return this.internals.checkValidity();
+  }
+
+  /** Like `checkValidity()`, and shows the browser's message at the search box. */
+  reportValidity(): boolean {
+    return this.internals.reportValidity();
+  }
+
+  /** Takes back a state the picker wrote with `setFormValue` (a list, still unchecked). */
+  protected abstract restoreState(state: unknown[]): void;
+}
