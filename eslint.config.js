@@ -27,6 +27,11 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    // Plain scripts a test serves to a page as they are (no TypeScript, no bundler).
+    files: ['test/frameworks/dropin/*.js'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
     files: ['test/**', 'stories/**', 'mocks/**', 'bench/**', 'demo/**', 'scripts/**', '.storybook/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },

@@ -42,18 +42,31 @@ export function minifyLiterals(): Plugin {
 }
 
 // Everything a host resolves itself in the package build; the standalone build bundles it all.
-const dependencies = [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^valibot($|\/)/];
+const dependencies = [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//];
 
-/** The drop-in bundle: one ES module, Lit included, nothing to resolve and no lazy chunk. */
+/**
+ * The drop-in folder, `dist/standalone/`: the entry `link-account-picker.js` with Lit and every
+ * dependency it always needs inlined, and beside it the code a page may never run, as chunks loaded on
+ * first need by the same `import()`s as in the package build: the virtualizer (lists over 200 rows) and
+ * each language's strings. The chunks import what they share with the entry from the entry itself by a
+ * relative URL, so the folder works from any static server with no import map and no build step.
+ */
 const standaloneBuild: BuildEnvironmentOptions = {
-  outDir: 'dist',
-  emptyOutDir: false,
+  outDir: 'dist/standalone',
+  emptyOutDir: true,
   target: 'es2022',
-  lib: { entry: { standalone: 'src/standalone.ts' }, formats: ['es'] },
+  lib: { entry: { 'link-account-picker': 'src/standalone.ts' }, formats: ['es'] },
   rolldownOptions: {
-    // A page with no build step loads exactly one file: a dynamic import() would become a second one.
-    // Vite keeps whitespace in ES library builds (for the host's bundler); this file is the end product.
-    output: { codeSplitting: false, minify: true },
+    // The entry may export more than its API: the chunks import Lit and the rest from it.
+    preserveEntrySignatures: 'allow-extension',
+    output: {
+      // Vite keeps whitespace in ES library builds (for the host's bundler); this folder is the end product.
+      minify: true,
+      // Hashed: a page that copies a newer folder over an older one never pairs an entry with a stale
+      // chunk. Named after what they hold: `virtualizer-….js` (src/internal/virtualizer.ts, the one
+      // import() of it) and `locales/es-….js`, as in the package build.
+      chunkFileNames: ({ facadeModuleId }) => (facadeModuleId?.includes('/generated/locales/') ? 'locales/[name]-[hash].js' : '[name]-[hash].js'),
+    },
   },
 };
 

@@ -7,6 +7,7 @@ import { mswWorkerWtrPlugin } from './scripts/msw-worker.js';
 import { countReporter } from './scripts/wtr-count-reporter.js';
 import { forcedColorsPlugin } from './test/a11y/forced-colors-plugin.js';
 import { axTreePlugin } from './test/element/ax-tree-plugin.js';
+import { dropinServerPlugin } from './test/frameworks/dropin-server-plugin.js';
 import { frameworksEsm } from './test/frameworks/framework-esm-plugin.js';
 import { cspHostPlugin } from './test/hardening/csp-plugin.js';
 import { heapPlugin } from './test/hardening/heap-plugin.js';
@@ -24,6 +25,8 @@ export default {
     mswWorkerWtrPlugin,
     // React ships CommonJS only, Vue's default build needs a bundler: the framework tests get ES modules.
     frameworksEsm(),
+    // The built drop-in folder on a plain static server of its own, for test/frameworks/standalone.test.ts.
+    dropinServerPlugin(),
     // Host pages under a strict CSP with Trusted Types, for test/hardening/csp.test.ts.
     cspHostPlugin(),
     // Forced GC and live-object counts over DevTools, for test/hardening/memory.test.ts.

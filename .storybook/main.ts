@@ -23,7 +23,6 @@ const config: StorybookConfig = {
           'lit/directives/if-defined.js',
           '@lit/localize',
           '@lit/task',
-          'valibot',
           'msw',
           'msw/browser',
           '@faker-js/faker/locale/en',

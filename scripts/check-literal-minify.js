@@ -25,11 +25,11 @@ import { chromiumArgs, chromiumPath } from './chromium.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = await mkdtemp(join(tmpdir(), 'lap-literal-minify-'));
 
-/** dist/standalone.js as `npm run build` makes it, into out/<name>/. */
+/** The drop-in folder (dist/standalone/) as `npm run build` makes it, into out/<name>/; its entry's code. */
 async function standalone(name, minify) {
   process.env.MINIFY_LITERALS = minify ? '1' : '0';
   await viteBuild({ root, mode: 'standalone', logLevel: 'error', build: { outDir: join(out, name) } });
-  return readFile(join(out, name, 'standalone.js'), 'utf8');
+  return readFile(join(out, name, 'link-account-picker.js'), 'utf8');
 }
 
 // The page: the mock world's story accounts as one response, and the scenarios. The picker comes from
@@ -146,7 +146,7 @@ if (builds.plain === builds.minified) throw new Error('the two builds are identi
 const pages = {
   '/index.html': (url) => `<!doctype html><html lang="${url.searchParams.get('lang')}"><meta charset="utf-8"><body>
     <script type="module">
-      await import('/${url.searchParams.get('build')}/standalone.js');
+      await import('/${url.searchParams.get('build')}/link-account-picker.js');
       await import('/harness.js');
       window.ready = true;
     </script>`,
@@ -228,7 +228,7 @@ try {
     }
   }
   const gz = (code) => (gzipSync(code).length / 1000).toFixed(2);
-  console.log(`standalone: ${gz(builds.plain)} kB gz plain → ${gz(builds.minified)} kB gz with literals minified`);
+  console.log(`drop-in entry: ${gz(builds.plain)} kB gz plain → ${gz(builds.minified)} kB gz with literals minified`);
 } finally {
   await browser.close();
   server.close();

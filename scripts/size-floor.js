@@ -1,7 +1,7 @@
 // Builds the "dependency floor": one bundle holding exactly what the picker imports from its runtime
-// dependencies (Lit, @lit/task, @lit/localize, valibot, the virtualizer) and none of the picker's own
-// code, minified like the standalone bundle. size-limit then prints it beside the real bundles, so
-// every run shows how much of the standalone size is ours and how much no picker code could avoid.
+// dependencies (Lit, @lit/task, @lit/localize, the virtualizer) and none of the picker's own
+// code, minified like the drop-in entry. size-limit then prints it beside the real bundles, so
+// every run shows how much of the drop-in's size is ours and how much no picker code could avoid.
 //
 // The imports are read from src/ itself (named imports, `ns.member` uses of namespace imports, and
 // dynamic imports), so the floor follows the source without anyone keeping a list in step.
@@ -33,7 +33,8 @@ const use = (specifier, name) => {
 
 for (const file of sourceFiles(join(root, 'src'))) {
   const code = readFileSync(file, 'utf8');
-  for (const [, clause, specifier] of code.matchAll(/^import\s+(?!type\b)([^'";]+?)\s+from\s+'([^']+)'/gm)) {
+  // Re-exports too: src/internal/virtualizer.ts hands the virtualizer on with `export { … } from`.
+  for (const [, clause, specifier] of code.matchAll(/^(?:import|export)\s+(?!type\b)([^'";]+?)\s+from\s+'([^']+)'/gm)) {
     if (!bare(specifier)) continue;
     const namespace = /^\*\s+as\s+(\w+)$/.exec(clause.trim());
     if (namespace) {
@@ -85,7 +86,7 @@ for (const name of ['floor', 'lit']) {
       emptyOutDir: false,
       target: 'es2022',
       lib: { entry: { [name]: join(out, `${name}-entry.js`) }, formats: ['es'] },
-      // As the standalone bundle is built: one file, minified.
+      // One file, minified: everything the drop-in folder holds, entry and chunks together.
       rolldownOptions: { output: { codeSplitting: false, minify: true } },
     },
   });

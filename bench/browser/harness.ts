@@ -72,6 +72,13 @@ export function median(xs: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** "MET (goal ≤ 1.00×)" or "MISSED BY 0.25× (goal ≤ 1.00×)": how a figure stands against its goal. */
+export function goal(value: number, limit: number, unit: string): string {
+  const fmt = (x: number) => `${x.toFixed(unit === '×' ? 2 : 1)}${unit === '×' ? '×' : ` ${unit}`}`;
+  const target = `goal ≤ ${fmt(limit)}`;
+  return value <= limit ? `MET (${target})` : `MISSED BY ${fmt(value - limit)} (${target})`;
+}
+
 export function percentile(xs: number[], p: number): number {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;

@@ -18,6 +18,12 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
  * real role="group"s; so does a long one for the moment the virtualizer takes to arrive, first rows only.
  */
 export const VIRTUALIZE_ABOVE = 200;
+/**
+ * A new query's results paint this many rows in their first frame and the rest in the next: as many
+ * as the popup shows (26rem holds six to eight), so the first frame looks complete, and a 100-row
+ * answer costs that frame no more than an 8-row one. A long list turns virtualized in the next frame.
+ */
+export const FIRST_FRAME_ROWS = 8;
 /** Scrolling within this distance of the end loads the next page. */
 export const LOAD_MORE_THRESHOLD_PX = 48;
 

@@ -254,6 +254,19 @@ export class LinkAccountPicker extends FormAssociatedElement {
   }
 
   /**
+   * Also waits for the rest of new results' rows: the first frame shows only the rows in view (see
+   * `FIRST_FRAME_ROWS`), and `updateComplete` (so `search()`) resolves once every row is rendered.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    for (let rest = this.#listbox.restPending; rest; rest = this.#listbox.restPending) {
+      await rest;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
+  /**
    * Holds a render while the page's language is loading (a few ms, once per language), so a Spanish
    * page never shows an English frame first. A failed load settles too: the picker then renders.
    */
@@ -433,7 +446,10 @@ export class LinkAccountPicker extends FormAssociatedElement {
         accessibleName: this.label || msg('Accounts'),
         multiple: this.multiple,
         groups: listbox.groups,
-        items: view?.items ?? [],
+        // A getter: only a virtualized list reads the flattened rows, and making them is O(results).
+        get items() {
+          return view?.items ?? [];
+        },
         activeIndex: listbox.activeIndex,
         isSelected: (id) => this.#selection.has(id),
         now: search.outcome ? outcomeNow(search.outcome).getTime() : Date.now(),

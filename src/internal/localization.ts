@@ -10,8 +10,8 @@
  *   kept in the same language as the strings so a sentence never mixes two languages.
  *
  * Translations load with `import()` when first needed: a host's bundler puts each language in its own
- * file (`link-account-picker/locales/es`), so an English admin page never downloads Spanish. The
- * standalone build inlines them, as it must stay one file with nothing to resolve. While a language
+ * file (`link-account-picker/locales/es`), and the drop-in folder has each as a chunk beside its entry
+ * (`standalone/locales/es-….js`), so an English admin page never downloads Spanish. While a language
  * loads, pickers hold their next render (see `localeLoading()`), so no English frame flashes first.
  */
 import { configureLocalization, LOCALE_STATUS_EVENT, type LocaleModule, type LocaleStatusEventDetail } from '@lit/localize';
@@ -27,7 +27,7 @@ export const supportedLocales: readonly PickerLocale[] = allLocales;
 /** Fired on `window` when the Intl locale changes but the template locale does not (es-MX → es-ES). */
 const INTL_LOCALE_EVENT = 'link-account-picker-locale';
 
-/** One loader per translated language; each is a separate chunk in the package build. */
+/** One loader per translated language; each is a separate chunk in both builds. */
 const loaders: Record<(typeof targetLocales)[number], () => Promise<LocaleModule>> = {
   es: () => import('../generated/locales/es.js'),
 };

@@ -2,8 +2,8 @@
  * @lit-labs/virtualizer, loaded the first time a result list is long enough to need it.
  *
  * Most searches return a page or two of accounts: they never pay for the virtualizer (about 10 KB
- * gzipped in the standalone bundle). A host's bundler, or the standalone build, puts it in its own
- * chunk, fetched in the background as soon as results grow long.
+ * gzipped). A host's bundler, or the drop-in build, puts it in its own chunk, fetched in the background
+ * as soon as results grow long.
  */
 import type { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
 import type { flow } from '@lit-labs/virtualizer/layouts/flow.js';
@@ -35,8 +35,8 @@ export function virtualizerFailed(): boolean {
 
 /** Loads it once; later calls share the first load. */
 export function loadVirtualizer(): Promise<VirtualizerApi> {
-  loading ??= Promise.all([import('@lit-labs/virtualizer/virtualize.js'), import('@lit-labs/virtualizer/layouts/flow.js')]).then(
-    ([module, layouts]) => (api = { virtualize: module.virtualize, ref: module.virtualizerRef, layout: layouts.flow() }),
+  loading ??= import('./virtualizer.js').then(
+    (module) => (api = { virtualize: module.virtualize, ref: module.virtualizerRef, layout: module.flow() }),
     (error: unknown) => {
       failed = true;
       throw error;

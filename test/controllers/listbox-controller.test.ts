@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { ListboxController } from '../../src/internal/controllers/listbox-controller.js';
-import { VIRTUALIZE_ABOVE } from '../../src/internal/defaults.js';
+import { FIRST_FRAME_ROWS, VIRTUALIZE_ABOVE } from '../../src/internal/defaults.js';
 import type { AccountResult } from '../../src/internal/events.js';
 import type { SearchOutcome } from '../../src/internal/search/outcome.js';
 import { FakeHost } from './fakes.js';
@@ -80,11 +80,19 @@ describe('ListboxController', () => {
     expect(listbox.view!.byId.get('c')!.account.id).to.equal('c');
   });
 
-  it('decides in the update step whether a long list is cut while the virtualizer loads, and names only rendered rows', () => {
+  it('decides in the update step whether a long list is cut while the virtualizer loads, and names only rendered rows', async () => {
     const { listbox, host } = setup();
     const many = Array.from({ length: VIRTUALIZE_ABOVE + 50 }, (_, i) => result(`r${i}`));
-    listbox.update(outcome(many), 'en');
+    const answer = outcome(many);
+    listbox.update(answer, 'en');
     listbox.open = true;
+    // A new answer's first frame: its first rows only, not yet virtualized; the rest is asked for after.
+    expect(listbox.shownLimit).to.equal(FIRST_FRAME_ROWS);
+    expect(listbox.virtualizer).to.equal(undefined);
+    const asked = host.updates;
+    await listbox.restPending;
+    expect(host.updates, 'the rest asked for').to.equal(asked + 1);
+    listbox.update(answer, 'en');
     // Before the virtualizer has arrived the first VIRTUALIZE_ABOVE rows render.
     if (!listbox.virtualizer) {
       expect(listbox.shownLimit).to.equal(VIRTUALIZE_ABOVE);

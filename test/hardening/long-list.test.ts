@@ -175,8 +175,15 @@ describe('long result lists (virtualized)', function () {
     const el = await longList(300, 3);
     const listbox = el.shadowRoot!.querySelector<HTMLElement>('[role="listbox"]')!;
     const more = nextSettle(el);
+    let asked = false;
+    void more.then(() => (asked = true));
     const scroller = listbox.scrollHeight > listbox.clientHeight ? listbox : (listbox.closest('.scroller') as HTMLElement);
-    scroller.scrollTop = scroller.scrollHeight;
+    // Scrolled to the end again at each check, as a user keeps scrolling: a virtualizer that has only
+    // just rendered may still move its scroll position once while it measures its first rows.
+    await until(() => {
+      scroller.scrollTop = scroller.scrollHeight;
+      return asked;
+    }, 'the next page asked for after scrolling to the end', 8000);
     const outcome = await more;
     expect(outcome.kind === 'complete' && outcome.ids.length).to.equal(600);
     await el.updateComplete;

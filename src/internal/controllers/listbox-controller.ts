@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
-import { LOAD_MORE_THRESHOLD_PX, VIRTUALIZE_ABOVE } from '../defaults.js';
+import { FIRST_FRAME_ROWS, LOAD_MORE_THRESHOLD_PX, VIRTUALIZE_ABOVE } from '../defaults.js';
 import type { SearchOutcome } from '../search/outcome.js';
 import { buildListView, type GroupView, type ListView, type OptionView } from '../view/list-view.js';
 import { loadedVirtualizer, loadVirtualizer, virtualizerFailed, type VirtualizerApi } from '../virtual-list.js';
@@ -36,7 +36,7 @@ export class ListboxController implements ReactiveController {
   view?: ListView;
   /** The virtualizer, when the list on screen is virtualized. */
   virtualizer?: VirtualizerApi;
-  /** How many options a long list shows while the virtualizer loads. */
+  /** How many options show: a new query's first frame, or a long list while the virtualizer loads. */
   shownLimit = Infinity;
 
   readonly #host: ListboxHost;
@@ -48,6 +48,13 @@ export class ListboxController implements ReactiveController {
   #range = { first: 0, last: -1 };
   #revealed = -1;
   #wasVirtual = false;
+  #wasLimit = Infinity;
+  /** Set while a new query's results are in their first frame: only the first rows render. */
+  #firstFrame = false;
+  /** Cancels what would render the rest of the rows (the next frames, the fallback timer). */
+  #cancelFirstFrame?: () => void;
+  /** Settles when the rest of the rows have been asked for (see `restPending`). */
+  #rest?: { promise: Promise<void>; settle: () => void };
 
   constructor(host: ListboxHost, options: ListboxOptions) {
     this.#host = host;
@@ -106,22 +113,67 @@ export class ListboxController implements ReactiveController {
     if (!outcome) {
       this.view = undefined;
     } else if (this.view?.outcome !== outcome || this.view.locale !== locale) {
+      const newQuery = this.view?.outcome.query !== outcome.query;
       // New pages land inside their groups, so the same account may move: keep the keyboard on it.
       const activeId = this.view?.options[this.#activeIndex]?.result.account.id;
       this.view = buildListView(outcome, locale);
       this.#activeIndex = activeId === undefined ? -1 : (this.view.indexById.get(activeId) ?? -1);
+      // A new query's answer (not another page, a re-check or a new language of the same one) paints
+      // the rows in view first.
+      if (newQuery && this.view.options.length > FIRST_FRAME_ROWS) this.#paintFirstRowsFirst();
     }
     if (this.options.length === 0) this.#activeIndex = -1;
     const long = this.options.length > VIRTUALIZE_ABOVE;
-    this.virtualizer = long ? loadedVirtualizer() : undefined;
-    const waiting = long && !this.virtualizer && !virtualizerFailed();
-    this.shownLimit = waiting ? VIRTUALIZE_ABOVE : Infinity;
+    const loaded = long ? loadedVirtualizer() : undefined;
+    // The first frame is a plain list even when long: the virtualizer measures its rows before it
+    // shows them, which would cost that frame more than the first rows themselves.
+    this.virtualizer = this.#firstFrame ? undefined : loaded;
+    const waiting = long && !loaded && !virtualizerFailed();
+    this.shownLimit = this.#firstFrame ? FIRST_FRAME_ROWS : waiting ? VIRTUALIZE_ABOVE : Infinity;
     if (waiting) {
       loadVirtualizer().then(
         () => this.#host.requestUpdate(),
         () => this.#host.requestUpdate(),
       );
     }
+  }
+
+  /**
+   * Limits the next render to the first rows, then renders the rest in the frame after the one that
+   * paints them: the callback of the first frame asks for the second, whose callback renders the rest
+   * (Lit's update runs in its microtasks, before that frame paints). The timer stands in where frames
+   * stop (a hidden tab), so the rows never wait for the page to be shown.
+   */
+  #paintFirstRowsFirst(): void {
+    if (this.#firstFrame) return;
+    this.#firstFrame = true;
+    let settle!: () => void;
+    this.#rest = { promise: new Promise<void>((resolve) => (settle = resolve)), settle };
+    const timer = setTimeout(() => this.#paintTheRest(), 100);
+    let frame = requestAnimationFrame(() => (frame = requestAnimationFrame(() => this.#paintTheRest())));
+    this.#cancelFirstFrame = () => {
+      clearTimeout(timer);
+      cancelAnimationFrame(frame);
+    };
+  }
+
+  #paintTheRest(): void {
+    this.#cancelFirstFrame?.();
+    this.#cancelFirstFrame = undefined;
+    if (!this.#firstFrame) return;
+    this.#firstFrame = false;
+    this.#host.requestUpdate();
+    this.#rest?.settle();
+    this.#rest = undefined;
+  }
+
+  /**
+   * While new results show only their first rows: settles once the rest have been asked for (the
+   * host's update that renders them is then pending). The host's `updateComplete` waits for it, so
+   * "updated" still means every row is rendered.
+   */
+  get restPending(): Promise<void> | undefined {
+    return this.#rest?.promise;
   }
 
   /** Moves the keyboard's option; returns whether it reached the last loaded one. */
@@ -151,11 +203,14 @@ export class ListboxController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    // Also when the virtualizer has just arrived: a key pressed meanwhile may have gone past the first rows.
+    // Also when the virtualizer has just arrived or the rest of the rows have: a key pressed meanwhile
+    // may have gone past the first rows.
     const virtualNow = !!this.virtualizer;
-    if (this.#activeIndex >= 0 && (this.#activeIndex !== this.#revealed || virtualNow !== this.#wasVirtual)) this.#reveal();
+    const limit = this.shownLimit;
+    if (this.#activeIndex >= 0 && (this.#activeIndex !== this.#revealed || virtualNow !== this.#wasVirtual || limit !== this.#wasLimit)) this.#reveal();
     this.#revealed = this.#activeIndex;
     this.#wasVirtual = virtualNow;
+    this.#wasLimit = limit;
   }
 
   hostConnected(): void {
@@ -165,6 +220,12 @@ export class ListboxController implements ReactiveController {
   hostDisconnected(): void {
     document.removeEventListener('pointerdown', this.#handleDocumentPointerDown, true);
     this.#open = false;
+    // Nothing left scheduled: a picker reconnected later renders all its rows at once.
+    this.#cancelFirstFrame?.();
+    this.#cancelFirstFrame = undefined;
+    this.#firstFrame = false;
+    this.#rest?.settle();
+    this.#rest = undefined;
   }
 
   // ---- the popup's events (bound: the template passes them as they are) ----------------------------

@@ -40,12 +40,13 @@ export class RecheckController implements ReactiveController {
     for (const { account, eligibility } of outcome.results) {
       if (eligibility.code !== 'pending-sync' || !eligibility.expectedSyncBy) continue;
       const due = Date.parse(eligibility.expectedSyncBy);
+      // Not sooner than the earliest so far (or no time at all): it can't be the one, whether or not
+      // it was re-checked already, so its key is not even built (this runs before new results paint).
+      if (!(due < earliest)) continue;
       const id = `${outcome.query}|${account.id}|${eligibility.expectedSyncBy}`;
-      if (Number.isNaN(due) || this.#recheckedFor.has(id)) continue;
-      if (due < earliest) {
-        earliest = due;
-        key = id;
-      }
+      if (this.#recheckedFor.has(id)) continue;
+      earliest = due;
+      key = id;
     }
     if (!key) return;
     const wait = Math.max(earliest - now + RECHECK_GRACE_MS, this.#lastRecheck + MIN_RECHECK_MS - Date.now(), 0);

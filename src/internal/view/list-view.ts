@@ -32,20 +32,20 @@ export interface GroupView {
 }
 
 export interface ListView {
-  outcome: SearchOutcome;
-  locale: string;
-  groups: GroupView[];
-  options: OptionView[];
-  items: ListItem[];
+  readonly outcome: SearchOutcome;
+  readonly locale: string;
+  readonly groups: GroupView[];
+  readonly options: OptionView[];
+  /** Group headers and options flattened, as a virtualized list renders them. */
+  readonly items: ListItem[];
   /** Each account of the results by id: the chips and `selectedAccounts` look them up here. */
-  byId: Map<string, AccountResult>;
+  readonly byId: Map<string, AccountResult>;
   /** Each option's index by account id. */
-  indexById: Map<string, number>;
+  readonly indexById: Map<string, number>;
 }
 
 /** An OptionView whose words are worked out on first render: a long list only pays for rows it shows. */
 class LazyOption implements OptionView {
-  readonly group: ResultGroup;
   #explanation?: Explanation;
   #nameParts?: TextPart[];
   #numberParts?: TextPart[];
@@ -53,12 +53,11 @@ class LazyOption implements OptionView {
   constructor(
     readonly index: number,
     readonly item: number,
+    readonly group: ResultGroup,
     readonly result: AccountResult,
     private readonly context: ExplainOptions,
     private readonly query: string,
-  ) {
-    this.group = groupOf(result.eligibility.code);
-  }
+  ) {}
 
   get explanation(): Explanation {
     return (this.#explanation ??= explain(this.result.account, this.result.eligibility, this.context));
@@ -74,32 +73,64 @@ class LazyOption implements OptionView {
   }
 }
 
+/**
+ * A ListView whose flattened rows and lookups by id are made on first use: the first frame of new
+ * results needs neither (a short list has no flattened rows; nothing is looked up by id until the
+ * keyboard or a selection asks), and at 10,000 results they cost that frame more than its rows.
+ */
+class LazyListView implements ListView {
+  #items?: ListItem[];
+  #byId?: Map<string, AccountResult>;
+  #indexById?: Map<string, number>;
+
+  constructor(
+    readonly outcome: SearchOutcome,
+    readonly locale: string,
+    readonly groups: GroupView[],
+    readonly options: OptionView[],
+  ) {}
+
+  get items(): ListItem[] {
+    if (!this.#items) {
+      this.#items = [];
+      for (const { group, options } of this.groups) {
+        this.#items.push({ kind: 'group', group, count: options.length });
+        for (const option of options) this.#items.push({ kind: 'option', option });
+      }
+    }
+    return this.#items;
+  }
+
+  get byId(): Map<string, AccountResult> {
+    return (this.#byId ??= new Map(this.options.map((option) => [option.result.account.id, option.result])));
+  }
+
+  get indexById(): Map<string, number> {
+    return (this.#indexById ??= new Map(this.options.map((option) => [option.result.account.id, option.index])));
+  }
+}
+
 /** Groups the results. Explanations are made when a row first renders, so a long list costs only its visible rows. */
 export function buildListView(outcome: SearchOutcome, locale: string): ListView {
-  const byGroup = new Map<ResultGroup, AccountResult[]>(GROUP_ORDER.map((group) => [group, []]));
-  for (const result of outcome.results) byGroup.get(groupOf(result.eligibility.code))!.push(result);
+  const byGroup: AccountResult[][] = GROUP_ORDER.map(() => []);
+  for (const result of outcome.results) byGroup[GROUP_ORDER.indexOf(groupOf(result.eligibility.code))]!.push(result);
   const context: ExplainOptions = { locale, syncWindowMinutes: outcome.syncWindowMinutes };
   const options: OptionView[] = [];
   const groups: GroupView[] = [];
-  const items: ListItem[] = [];
-  const byId = new Map<string, AccountResult>();
-  const indexById = new Map<string, number>();
-  for (const group of GROUP_ORDER) {
-    const results = byGroup.get(group)!;
-    if (results.length === 0) continue;
+  let item = 0;
+  GROUP_ORDER.forEach((group, g) => {
+    const results = byGroup[g]!;
+    if (results.length === 0) return;
     const view: GroupView = { group, options: [] };
-    items.push({ kind: 'group', group, count: results.length });
+    item += 1; // the group's header in the flattened rows
     for (const result of results) {
-      const option = new LazyOption(options.length, items.length, result, context, outcome.query);
-      byId.set(result.account.id, result);
-      indexById.set(result.account.id, option.index);
+      const option = new LazyOption(options.length, item++, group, result, context, outcome.query);
       options.push(option);
       view.options.push(option);
-      items.push({ kind: 'option', option });
     }
     groups.push(view);
-  }
-  return { outcome, locale, groups, options, items, byId, indexById };
+  });
+  return new LazyListView(outcome, locale, groups, options);
 }
 
 /** The number of options the list will have: the server's total while more can be loaded, -1 when unknown. */

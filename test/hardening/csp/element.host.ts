@@ -112,6 +112,9 @@ void runHost(async () => {
   box.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
   await done;
   await el.updateComplete;
+  // The virtualizer loads on first need (a module of its own): wait for the virtualized list, which
+  // on a loaded machine can take more than a few frames.
+  for (let i = 0; i < 300 && !el.shadowRoot!.querySelector('[role="listbox"].virtual'); i += 1) await frame();
   await frame();
   // End acts on the list once an option is active (before, it moves the caret).
   key(box, 'ArrowDown');
