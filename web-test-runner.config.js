@@ -5,6 +5,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.js';
 import { mswWorkerWtrPlugin } from './scripts/msw-worker.js';
 import { countReporter } from './scripts/wtr-count-reporter.js';
+import { forcedColorsPlugin } from './test/a11y/forced-colors-plugin.js';
 import { axTreePlugin } from './test/element/ax-tree-plugin.js';
 import { dropinServerPlugin } from './test/frameworks/dropin-server-plugin.js';
 import { frameworksEsm } from './test/frameworks/framework-esm-plugin.js';
@@ -32,6 +33,8 @@ export default {
     heapPlugin(),
     // Chromium's accessibility tree, what a screen reader is given, for test/element/a11y-tree.test.ts.
     axTreePlugin(),
+    // Forced colours, which wtr's emulateMedia drops with the Chrome launcher, for test/a11y/visual.test.ts.
+    forcedColorsPlugin(),
     // An explicit target: 'auto' would pass decorators through and 'es2022' drops import attributes.
     esbuildPlugin({ ts: true, target: 'chrome130', tsconfig: './tsconfig.json' }),
   ],

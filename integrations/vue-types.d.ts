@@ -18,6 +18,9 @@ type LinkAccountPickerProps = {
   label?: LinkAccountPicker["label"];
   /** Placeholder of the search box. */
   placeholder?: LinkAccountPicker["placeholder"];
+  /** Help text shown under the search box and read as its description ("Only accounts of this portal
+site are listed."). For rich content, use the `help-text` slot instead. */
+  helpText?: LinkAccountPicker["helpText"];
   /** Allows several accounts, shown as removable chips. */
   multiple?: LinkAccountPicker["multiple"];
   /** Characters needed before searching. */
@@ -72,6 +75,9 @@ export type CustomElements = {
    * - **checkValidity(): _boolean_** - Whether the picker has a valid selection; fires `invalid` when not, like a native control.
    * - **reportValidity(): _boolean_** - Like `checkValidity()`, and shows the browser's message at the search box.
    *
+   * ### **Slots:**
+   *  - **help-text** - Help under the search box, also read as its description (rich content; the `help-text` attribute is the plain-text alternative).
+   *
    * ### **CSS Properties:**
    *  - **--link-account-picker-font-family** - Font of the whole picker (a system font stack, not the page's). _(default: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif)_
    * - **--link-account-picker-font-size** - Base font size. _(default: 0.9375rem)_
@@ -93,7 +99,7 @@ export type CustomElements = {
    * - **--link-account-picker-linked-color** - Marker of accounts already linked. _(default: light-dark(#5b47c4, #a898ff))_
    * - **--link-account-picker-error-color** - Colour of error icons and texts. _(default: light-dark(#b42318, #ff7b72))_
    * - **--link-account-picker-popup-shadow** - Shadow of the popup. _(default: 0 12px 32px rgb(15 23 42 / 0.18), 0 2px 6px rgb(15 23 42 / 0.12))_
-   * - **--link-account-picker-popup-max-height** - Tallest the popup grows before it scrolls. _(default: 26rem)_
+   * - **--link-account-picker-popup-max-height** - Tallest the popup grows before it scrolls: at most half the viewport, so the search box stays on screen at high zoom. _(default: min(26rem, max(8rem, 50dvh)))_
    * - **--link-account-picker-z-index** - Stacking order of the popup. _(default: 1000)_
    *
    * ### **CSS Parts:**
@@ -105,6 +111,8 @@ export type CustomElements = {
    * - **chip-remove** - The button that removes a selected account.
    * - **input** - The search box (`role="combobox"`).
    * - **spinner** - The loading indicator.
+   * - **help-text** - The help under the search box (the `help-text` attribute or slot).
+   * - **validation-message** - Why the picker is invalid, under the search box, shown once the form has been submitted (or `reportValidity()` called).
    * - **popup** - The panel under the search box.
    * - **error** - The status line when a search failed (with `status`).
    * - **status** - The line that says what the picker is doing or found (hint, loading, summary, no matches, error).

@@ -114,8 +114,9 @@ export const InAFormRequired: Story = {
 };
 
 /**
- * A host form around the picker: it shows the picker's own validationMessage when the browser finds
- * the picker invalid (the `invalid` event), marks it for its styles, and prints what was submitted.
+ * A host form around the picker: it marks the picker for its styles when the browser finds it invalid
+ * (the `invalid` event), and prints what was submitted. The message itself the picker shows, under
+ * its box (part `validation-message`), and gives its search box as description with `aria-invalid`.
  */
 function renderInForm(args: PickerArgs) {
   const onInvalid = {
@@ -123,16 +124,11 @@ function renderInForm(args: PickerArgs) {
       const el = event.target as Picker;
       if (el.localName !== 'link-account-picker') return;
       el.toggleAttribute('data-invalid', true);
-      el.closest('form')!.querySelector<HTMLElement>('.field-error')!.textContent = el.validationMessage;
     },
     capture: true,
   };
   return html`
     <style>
-      .field-error {
-        color: #b42318;
-        margin-block: 0.25rem 0;
-      }
       link-account-picker[data-invalid]::part(control) {
         border-color: #b42318;
       }
@@ -146,7 +142,6 @@ function renderInForm(args: PickerArgs) {
       }}
     >
       ${renderPicker(args)}
-      <p class="field-error" aria-live="polite"></p>
       <p><button type="submit">Link accounts</button></p>
       <output></output>
     </form>
@@ -213,7 +208,9 @@ export const RequiredAndInvalid: Story = {
   play: async ({ args, canvasElement }) => {
     const el = pickerIn(canvasElement);
     await reachState(el, args);
-    await waitFor(() => expect(canvasElement.querySelector('.field-error')?.textContent).toBe('Select an account.'));
+    const message = () => el.shadowRoot!.querySelector('[part~="validation-message"]')?.textContent?.trim();
+    await waitFor(() => expect(message()).toBe('Select an account.'));
+    await expect(combobox(el)).toHaveAttribute('aria-invalid', 'true');
     await expect(el.validity.valueMissing).toBe(true);
     await expect(el.matches(':invalid')).toBe(true);
     await expect(canvasElement.querySelector('output')!.value, 'nothing submitted').toBe('');

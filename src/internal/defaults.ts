@@ -39,3 +39,6 @@ export const CACHE_MAX = 50;
 
 /** The longest `Retry-After` the picker honours: a longer one never locks the search box. */
 export const MAX_RETRY_AFTER_S = 60;
+
+/** A search still running after this long is said in the live region ("Searching for …"), once. */
+export const SLOW_SEARCH_MS = 1_000;

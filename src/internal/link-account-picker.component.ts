@@ -1,10 +1,12 @@
 import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import type { Account, SearchAccounts } from '../rules/types.js';
-import { currentLocale, LocaleController, localeLoading } from './localization.js';
+import { currentLocale, LocaleController, localeLoading, ownLanguageIfDifferent } from './localization.js';
 import { SearchCompleteEvent, SearchErrorEvent } from './events.js';
+import { AnnouncerController } from './controllers/announcer.js';
 import { ClockController } from './controllers/clock-controller.js';
+import { FieldDescriptionController } from './controllers/field-description.js';
 import { handleComboboxKey } from './controllers/keyboard.js';
 import { ListboxController } from './controllers/listbox-controller.js';
 import { RecheckController } from './controllers/recheck-controller.js';
@@ -18,6 +20,7 @@ import { renderChips } from './view/chips.js';
 import { renderFooter, renderNotice } from './view/footer.js';
 import { setSize } from './view/list-view.js';
 import { renderListbox } from './view/listbox.js';
+import { refusalText } from './view/option-row.js';
 import { renderPicker } from './view/picker-template.js';
 import { renderStatusLine } from './view/status-line.js';
 import { statusModel, type StatusModel } from './view/status.js';
@@ -41,6 +44,9 @@ import { styles } from './link-account-picker.styles.js';
  * @fires {SearchCompleteEvent} search-complete - A search's results are on screen, also from the cache and after each further page. `detail: { query, results, nextCursor, total, malformed }`.
  * @fires {SearchErrorEvent} search-error - A search failed. `detail: { query, error: { kind, status?, message, retryAfter? } }`. Never fired for a request the picker abandoned.
  *
+ * @slot help-text - Help under the search box, also read as its description (rich content; the
+ * `help-text` attribute is the plain-text alternative).
+ *
  * @csspart base - The wrapper around everything.
  * @csspart label - The visible label of the search box.
  * @csspart control - The bordered box holding the chips and the search box.
@@ -49,6 +55,8 @@ import { styles } from './link-account-picker.styles.js';
  * @csspart chip-remove - The button that removes a selected account.
  * @csspart input - The search box (`role="combobox"`).
  * @csspart spinner - The loading indicator.
+ * @csspart help-text - The help under the search box (the `help-text` attribute or slot).
+ * @csspart validation-message - Why the picker is invalid, under the search box, shown once the form has been submitted (or `reportValidity()` called).
  * @csspart popup - The panel under the search box.
  * @csspart error - The status line when a search failed (with `status`).
  * @csspart status - The line that says what the picker is doing or found (hint, loading, summary, no matches, error).
@@ -85,7 +93,7 @@ import { styles } from './link-account-picker.styles.js';
  * @cssprop [--link-account-picker-linked-color=light-dark(#5b47c4, #a898ff)] - Marker of accounts already linked.
  * @cssprop [--link-account-picker-error-color=light-dark(#b42318, #ff7b72)] - Colour of error icons and texts.
  * @cssprop [--link-account-picker-popup-shadow=0 12px 32px rgb(15 23 42 / 0.18), 0 2px 6px rgb(15 23 42 / 0.12)] - Shadow of the popup.
- * @cssprop [--link-account-picker-popup-max-height=26rem] - Tallest the popup grows before it scrolls.
+ * @cssprop [--link-account-picker-popup-max-height=min(26rem, max(8rem, 50dvh))] - Tallest the popup grows before it scrolls: at most half the viewport, so the search box stays on screen at high zoom.
  * @cssprop [--link-account-picker-z-index=1000] - Stacking order of the popup.
  */
 @localized()
@@ -117,6 +125,8 @@ export class LinkAccountPicker extends FormAssociatedElement {
   });
   readonly #recheck = new RecheckController(this, () => this.#searches.refresh());
   readonly #clock = new ClockController(this);
+  readonly #announcer = new AnnouncerController(this);
+  readonly #description = new FieldDescriptionController(this);
 
   @query('#input') private input!: HTMLInputElement;
 
@@ -145,6 +155,12 @@ export class LinkAccountPicker extends FormAssociatedElement {
 
   /** Placeholder of the search box. */
   @property() placeholder = '';
+
+  /**
+   * Help text shown under the search box and read as its description ("Only accounts of this portal
+   * site are listed."). For rich content, use the `help-text` slot instead.
+   */
+  @property({ attribute: 'help-text' }) helpText = '';
 
   /** Allows several accounts, shown as removable chips. */
   @property({ type: Boolean }) multiple = false;
@@ -234,6 +250,7 @@ export class LinkAccountPicker extends FormAssociatedElement {
     this.text = '';
     this.open = false;
     this.#searches.cancel();
+    this.#description.reset();
   }
 
   /**
@@ -290,6 +307,7 @@ export class LinkAccountPicker extends FormAssociatedElement {
     const view = this.#listbox.view;
     const pendingShown = this.open && !!view && view.groups.some((group) => group.group === 'pending');
     this.#clock.run(pendingShown || this.#searches.retryWaitMs > 0);
+    this.#announcer.watch(this.#status(), this.#searches.state.phase === 'loading');
   }
 
   /** Searches the text in the box after `delayMs` (the debounce by default). */
@@ -310,6 +328,7 @@ export class LinkAccountPicker extends FormAssociatedElement {
       typed: this.text.trim(),
       minLength: this.#minLength,
       search: this.#searches.state,
+      retryWaitMs: this.#searches.retryWaitMs,
       groups: this.#listbox.groups,
       current: this.#searches.state.outcome?.query === this.text.trim(),
       siteFallback: this.site,
@@ -322,6 +341,11 @@ export class LinkAccountPicker extends FormAssociatedElement {
     const option = this.#listbox.activate(index);
     if (!option || this.#disabled) return;
     const done = this.#selection.toggle(option.result);
+    // Nothing to select: say why, or the admin hears nothing at all.
+    if (done === 'none' && !option.result.eligibility.linkable) {
+      this.#selection.notice = refusalText(option);
+      this.requestUpdate();
+    }
     if (!this.multiple && (done === 'selected' || this.#selection.has(option.result.account.id))) this.open = false;
   }
 
@@ -345,7 +369,6 @@ export class LinkAccountPicker extends FormAssociatedElement {
       listbox: this.#listbox,
       text: this.text,
       caretAtStart: this.input.selectionStart === 0,
-      hasPopupButton: () => !!this.renderRoot.querySelector('.popup:not([hidden]) button:not(:disabled)'),
       pick: (index) => this.#pick(index),
       loadMore: () => this.#searches.loadMore(),
       retry: () => this.#searches.retry(),
@@ -396,13 +419,6 @@ export class LinkAccountPicker extends FormAssociatedElement {
 
   // ---- rendering -----------------------------------------------------------------------------------
 
-  /** What the live region says: the settled state, never the countdown's ticks. */
-  #announcement(status: StatusModel): string {
-    if (this.#selection.notice) return this.#selection.notice;
-    if (!this.open && this.#searches.state.phase !== 'error') return '';
-    return status.text;
-  }
-
   override render(): TemplateResult {
     const search = this.#searches.state;
     const listbox = this.#listbox;
@@ -424,7 +440,7 @@ export class LinkAccountPicker extends FormAssociatedElement {
         this.#selection.deselect(id);
         this.input.focus();
       }),
-      status: renderStatusLine(status, { locale, retryWaitMs: this.#searches.retryWaitMs, onRetry: () => this.#handleRetry() }),
+      status: renderStatusLine(status, { locale, onRetry: () => this.#handleRetry() }),
       notice: renderNotice(search, locale),
       listbox: renderListbox({
         accessibleName: this.label || msg('Accounts'),
@@ -446,7 +462,12 @@ export class LinkAccountPicker extends FormAssociatedElement {
         onRangeChanged: listbox.handleRangeChanged,
       }),
       footer: renderFooter(search, () => this.#searches.loadMore()),
-      announcement: this.#announcement(status),
+      announcement: this.#announcer.text({ status, open: this.open, notice: this.#selection.notice }),
+      lang: ownLanguageIfDifferent(this),
+      helpText: this.helpText,
+      hasHelp: this.helpText.trim() !== '' || this.#description.slotted,
+      hint: msg(str`Type at least ${this.#minLength} characters of an account name or number.`),
+      invalidMessage: this.#description.invalidShown ? this.validationMessage : '',
       on: {
         focusOut: listbox.handleFocusOut,
         controlClick: (event) => this.#handleControlClick(event),
@@ -455,6 +476,7 @@ export class LinkAccountPicker extends FormAssociatedElement {
         focus: () => (this.open ||= !this.#disabled),
         popupPointerDown: listbox.handlePopupPointerDown,
         scroll: listbox.handleScroll,
+        helpSlotChange: this.#description.handleSlotChange,
       },
     });
   }

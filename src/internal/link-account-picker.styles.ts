@@ -34,8 +34,20 @@ export const styles = css`
       border-inline-start-color: CanvasText;
     }
 
+    /* Box shadows are dropped in forced colours: the focused box gets an outline instead. */
+    .control:focus-within {
+      outline: 2px solid Highlight;
+      outline-offset: 1px;
+    }
+
     .row.active {
       outline: 2px solid Highlight;
+    }
+
+    /* Selected rows are filled with Highlight: the active one's outline must not be Highlight too. */
+    .row.active.selected {
+      outline-color: HighlightText;
+      outline-offset: -4px;
     }
 
     .row.selected {

@@ -80,6 +80,30 @@ export function currentLocale(): string {
   return requested.split('-')[0]!.toLowerCase() === language ? requested : language;
 }
 
+/** The language `node` is in, as the page says (`lang` on it or an ancestor, through shadow roots); '' when none. */
+function inheritedLanguage(node: Element): string {
+  for (let at: Element | null = node; at; ) {
+    const marked = at.closest('[lang]');
+    if (marked) return marked.getAttribute('lang') ?? '';
+    const root = at.getRootNode();
+    at = root instanceof ShadowRoot ? root.host : null;
+  }
+  return '';
+}
+
+/**
+ * The language of the picker's strings when it is not the one `host` inherits from the page (English
+ * on a French page), to mark them with `lang` so a screen reader reads them in the right voice;
+ * undefined when they agree, or when another library owns @lit/localize (its strings are unknown).
+ */
+export function ownLanguageIfDifferent(host: Element): string | undefined {
+  startLocalization();
+  if (!runtime) return undefined;
+  const strings = runtime.getLocale();
+  const page = (canonical(inheritedLanguage(host)) ?? '').split('-')[0]!.toLowerCase();
+  return page === strings ? undefined : strings;
+}
+
 /**
  * Settles when the language being loaded is ready (or failed to load: the picker then stays in the
  * language it had). `undefined` when nothing is loading, so a render need not wait a microtask.

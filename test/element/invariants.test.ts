@@ -113,8 +113,9 @@ describe('<link-account-picker> invariants', () => {
 
     for (const key of ['Enter', 'Space']) {
       it(`by ${key} keeps focus on the button and the list open, up to the last page`, async () => {
-        await press('Tab');
-        expect(shadow(el).activeElement).to.equal(loadMoreButton(el));
+        // No tab stop (Tab leaves the picker), but a screen reader's cursor can put focus on it.
+        loadMoreButton(el)!.focus();
+        expect(shadow(el).activeElement === loadMoreButton(el), 'focus on Load more').to.equal(true);
         await press(key);
         await until(() => loadMoreButton(el)?.textContent?.includes('Loading'), 'the next page is loading');
         await nextFrame();

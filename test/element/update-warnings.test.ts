@@ -37,9 +37,10 @@ describe('<link-account-picker> Load more renders once per change', () => {
       warn.apply(console, args);
     };
     try {
-      // From the keyboard on the button, up to the last page: the button then goes.
-      await sendKeys({ press: 'Tab' });
-      expect(shadow(el).activeElement).to.equal(button(el, 'load-more'));
+      // From the keyboard on the button, up to the last page: the button then goes. It takes no tab
+      // stop (Tab leaves the picker), but a screen reader's cursor can put focus on it.
+      button(el, 'load-more')!.focus();
+      expect(shadow(el).activeElement === button(el, 'load-more'), 'focus on Load more').to.equal(true);
       await sendKeys({ press: 'Enter' });
       await until(() => options(el).length === 10, 'second page shown');
       await sendKeys({ press: 'Enter' });

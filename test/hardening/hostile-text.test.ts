@@ -101,7 +101,8 @@ describe('hostile text in account and contract fields', () => {
       for (const [i, s] of part.entries()) {
         const label = byId.get(`l${start + i}`)!;
         expect(label.dataset.eligibility).to.equal('label-mismatch');
-        expect(label.textContent, `label ${s.id}`).to.include(s.value.trim());
+        // The reason sits beside the option, in its row.
+        expect(label.closest('.row')!.textContent, `label ${s.id}`).to.include(s.value.trim());
         const role = byId.get(`r${start + i}`)!;
         expect(role.dataset.eligibility).to.equal('no-active-contract');
       }

@@ -121,6 +121,8 @@ describe('long result lists (virtualized)', function () {
     const el = await longList(1000);
     const picked: string[] = [];
     el.addEventListener('account-select', (e) => picked.push(e.detail.account.id));
+    // Home and End act on the list once an option is active (before, they move the caret).
+    await press('ArrowDown');
     await press('End');
     await activeOption(el, 'option-999');
     // The last 20 rows can't be linked: the 21st from the end is the last linkable one.
@@ -133,6 +135,10 @@ describe('long result lists (virtualized)', function () {
     // Reopen and click a visible row.
     typeText(el, 'account');
     await el.updateComplete;
+    // Back to the top, where rows can be linked: near the end only the blocked rows (taller, with
+    // their reason) may fill the list's visible box.
+    await until(() => options(el).length > 0, 'rows back');
+    await press('ArrowDown');
     // A row the admin can see: inside the list's visible box (the virtualizer also keeps rows
     // rendered off screen, and scrolling to one of those would recycle it for another account).
     const visibleLinkable = () => {
@@ -154,6 +160,7 @@ describe('long result lists (virtualized)', function () {
     const el = await longList(1000);
     let selected = 0;
     el.addEventListener('account-select', () => selected++);
+    await press('ArrowDown');
     await press('End');
     const blocked = await activeOption(el, 'option-999');
     expect(blocked.dataset.eligibility).to.equal('label-mismatch');

@@ -7,8 +7,6 @@ export interface ComboboxKeyTarget {
   readonly text: string;
   /** Whether the caret is at the start of the search box. */
   readonly caretAtStart: boolean;
-  /** Whether the open popup has a button Tab can move to (retry, load more). */
-  hasPopupButton(): boolean;
   pick(index: number): void;
   loadMore(): void;
   /** Runs a failed search again, when the server allows. */
@@ -45,13 +43,14 @@ export function handleComboboxKey(event: KeyboardEvent, target: ComboboxKeyTarge
       listbox.open = true;
       listbox.move('previous');
       return;
+    // The text box's keys until the admin has arrowed into the list: the caret must be able to move.
     case 'Home':
-      if (!listShown) return;
+      if (!listShown || !listbox.activeOption) return;
       event.preventDefault();
       listbox.move('first');
       return;
     case 'End':
-      if (!listShown) return;
+      if (!listShown || !listbox.activeOption) return;
       event.preventDefault();
       if (listbox.move('last')) target.loadMore();
       return;
@@ -67,8 +66,9 @@ export function handleComboboxKey(event: KeyboardEvent, target: ComboboxKeyTarge
       return;
     }
     case 'Tab':
-      // Forward into the popup's buttons when there are any; otherwise move on.
-      if (event.shiftKey || !target.hasPopupButton()) listbox.open = false;
+      // Leaves the picker for the page's next (or previous) stop: the popup has no tab stops, its
+      // actions are reached from here (↓ at the last row loads more, Enter retries) or by pointer.
+      listbox.open = false;
       return;
     case 'Escape':
       // Handled here, it must not also close a dialog the picker sits in.

@@ -242,9 +242,12 @@ export class ListboxController implements ReactiveController {
     this.open = false;
   };
 
-  /** Keeps focus (and so the active descendant) on the search box when a row is pressed; buttons take it. */
+  /**
+   * Keeps focus (and so the active descendant) on the search box when anything in the popup is
+   * pressed, its buttons too: they are pointer shortcuts for keys of the box, never tab stops.
+   */
   readonly handlePopupPointerDown = (event: PointerEvent): void => {
-    if (!(event.target as Element).closest('button')) event.preventDefault();
+    event.preventDefault();
   };
 
   readonly handleClick = (event: MouseEvent): void => {

@@ -31,7 +31,8 @@ export const controlStyles = css`
     --_linked: var(--link-account-picker-linked-color, light-dark(#5b47c4, #a898ff));
     --_error: var(--link-account-picker-error-color, light-dark(#b42318, #ff7b72));
     --_shadow: var(--link-account-picker-popup-shadow, 0 12px 32px rgb(15 23 42 / 0.18), 0 2px 6px rgb(15 23 42 / 0.12));
-    --_popup-max-height: var(--link-account-picker-popup-max-height, 26rem);
+    /* Half the viewport at most (never under 8rem): at 400 % zoom the search box stays on screen. */
+    --_popup-max-height: var(--link-account-picker-popup-max-height, min(26rem, max(8rem, 50dvh)));
     --_z-index: var(--link-account-picker-z-index, 1000);
 
     display: block;
@@ -79,6 +80,11 @@ export const controlStyles = css`
     color: var(--link-account-picker-label-color, inherit);
   }
 
+  /* The box and the popup that hangs from it. */
+  .field {
+    position: relative;
+  }
+
   .control {
     display: flex;
     flex-wrap: wrap;
@@ -97,6 +103,34 @@ export const controlStyles = css`
   .control:focus-within {
     border-color: var(--_accent);
     box-shadow: var(--_focus-ring);
+  }
+
+  .help-text,
+  .validation-message {
+    margin-block-start: calc(var(--_spacing) * 0.5);
+    font-size: 0.875em;
+  }
+
+  .help-text {
+    color: var(--_muted);
+  }
+
+  .help-text[hidden] {
+    display: none;
+  }
+
+  .validation-message {
+    display: flex;
+    align-items: flex-start;
+    gap: calc(var(--_spacing) * 0.5);
+    color: var(--_error);
+    font-weight: 600;
+  }
+
+  .validation-message .status-icon {
+    flex: none;
+    width: 1.125rem;
+    height: 1.125rem;
   }
 
   :host([disabled]) .control,

@@ -41,10 +41,11 @@ export const optionStyles = css`
     gap: 0.5rem;
     padding: calc(var(--_spacing) * 1.25) calc(var(--_spacing) * 1.5) calc(var(--_spacing) * 0.5);
     color: var(--_group-color);
-    font-size: 0.75em;
+    font-size: 0.875em;
     font-weight: 700;
     letter-spacing: 0.04em;
-    text-transform: uppercase;
+    /* Small capitals drawn by the font: text-transform would upper-case the group's accessible name. */
+    font-variant-caps: all-small-caps;
   }
 
   .group-label .count {
@@ -159,6 +160,19 @@ export const optionStyles = css`
     color: inherit;
   }
 
+  /* The space between two highlights: kept, or the accessible name runs the words together. */
+  .gap {
+    white-space: pre-wrap;
+  }
+
+  /* The picker's sentences take their direction from their first letter (see the status line). */
+  .summary-line,
+  .why > span,
+  .group-name,
+  .countdown {
+    unicode-bidi: plaintext;
+  }
+
   .summary-line {
     color: var(--_muted);
     font-size: 0.875em;
@@ -171,6 +185,7 @@ export const optionStyles = css`
     font-size: 0.875em;
   }
 
+  .why,
   .aside {
     /* Lines up with the name, past the marker. */
     padding-inline-start: 2.25rem;
@@ -240,6 +255,7 @@ export const optionStyles = css`
       display: none;
     }
 
+    .why,
     .aside {
       padding-inline-start: 0;
     }

@@ -30,6 +30,27 @@ export const popupStyles = css`
     overscroll-behavior: contain;
   }
 
+  /* Above the list, not over it. A long error (no list then) scrolls within the popup. */
+  .popup > .status,
+  .popup > .notice {
+    flex: none;
+  }
+
+  .popup > .status.error {
+    flex: 0 1 auto;
+    min-height: 0;
+    overflow-y: auto;
+  }
+
+  /* The picker's sentences take their direction from their first letter: English on a right-to-left
+     page keeps its full stop, ellipsis and quotes at its end, while the layout stays mirrored. */
+  .status span,
+  .notice,
+  .footer > span,
+  .validation-message > span {
+    unicode-bidi: plaintext;
+  }
+
   .status {
     display: flex;
     align-items: flex-start;
@@ -39,9 +60,6 @@ export const popupStyles = css`
   }
 
   .status.summary {
-    position: sticky;
-    top: 0;
-    z-index: 1;
     flex-wrap: wrap;
     justify-content: space-between;
     padding-block: var(--_spacing);

@@ -5,6 +5,7 @@ import type { SearchState } from '../search/search-controller.js';
 import { malformedText } from './status.js';
 
 /**
+ * The button is for the pointer (↓ at the last row does the same from the search box): no tab stop.
  * While a page loads, the button stays enabled and says so with aria-disabled: a disabled button
  * would lose focus (Chromium blurs it), and with it the popup.
  */
@@ -22,6 +23,7 @@ export function renderFooter(search: SearchState, onLoadMore: () => void): Templ
           type="button"
           class="button"
           part="load-more"
+          tabindex="-1"
           aria-disabled=${loadingMore ? 'true' : 'false'}
           @click=${onLoadMore}
         >

@@ -1,6 +1,12 @@
 /**
- * The element's shadow tree: the label, the box with its chips and the combobox, the popup, and the
- * live region. Its parts (status line, listbox, footer, chips) arrive already rendered.
+ * The element's shadow tree: the label, the box with its chips and the combobox, the popup, the help
+ * text and validation message under the box, and the live region. Its parts (status line, listbox,
+ * footer, chips) arrive already rendered.
+ *
+ * The popup hangs from the field (the box), so it opens right under it, over the help text. Its
+ * status line sits above the scrolling list, never over it: a sticky line would cover the active row.
+ * `lang` marks the picker's own text when it speaks another language than the page; the label, the
+ * placeholder and the help text are the host's, in the page's language.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
@@ -26,6 +32,16 @@ export interface PickerTemplate {
   footer: TemplateResult | typeof nothing;
   /** What the live region says. */
   announcement: string;
+  /** The language of the picker's own text, when it differs from the page's. */
+  lang: string | undefined;
+  /** The `help-text` attribute: the slot's fallback content. */
+  helpText: string;
+  /** Whether the help text (attribute or slot) has anything to show. */
+  hasHelp: boolean;
+  /** The min-characters hint: always in the combobox's description. */
+  hint: string;
+  /** The validation message, once the form has reported the picker invalid; '' otherwise. */
+  invalidMessage: string;
   on: {
     focusOut(event: FocusEvent): void;
     controlClick(event: MouseEvent): void;
@@ -34,44 +50,58 @@ export interface PickerTemplate {
     focus(): void;
     popupPointerDown(event: PointerEvent): void;
     scroll(event: Event): void;
+    helpSlotChange(event: Event): void;
   };
 }
 
 export function renderPicker(p: PickerTemplate): TemplateResult {
   return html`<div class="base" part="base" @focusout=${p.on.focusOut}>
     ${p.label ? html`<label class="label" part="label" for="input">${p.label}</label>` : nothing}
-    <div class="control ${p.disabled ? 'disabled' : ''}" part="control" @click=${p.on.controlClick}>
-      ${icon('search', 'search-icon')} ${p.chips}
-      <input
-        id="input"
-        class="input"
-        part="input"
-        type="text"
-        role="combobox"
-        autocomplete="off"
-        autocapitalize="off"
-        spellcheck="false"
-        enterkeyhint="search"
-        aria-label=${p.label ? nothing : msg('Search accounts')}
-        aria-autocomplete="list"
-        aria-controls="listbox"
-        aria-expanded=${p.expanded ? 'true' : 'false'}
-        aria-activedescendant=${p.activeDescendant ?? nothing}
-        aria-required=${p.required ? 'true' : nothing}
-        aria-busy=${p.busy ? 'true' : nothing}
-        placeholder=${p.placeholder || msg('Name or account number')}
-        .value=${p.text}
-        ?disabled=${p.disabled}
-        @input=${p.on.input}
-        @keydown=${p.on.keyDown}
-        @focus=${p.on.focus}
-      />
-      ${p.busy && !p.open ? html`<span class="spinner" part="spinner" aria-hidden="true"></span>` : nothing}
+    <div class="field">
+      <div class="control ${p.disabled ? 'disabled' : ''}" part="control" @click=${p.on.controlClick}>
+        ${icon('search', 'search-icon')} ${p.chips}
+        <input
+          id="input"
+          class="input"
+          part="input"
+          type="text"
+          role="combobox"
+          autocomplete="off"
+          autocapitalize="off"
+          spellcheck="false"
+          enterkeyhint="search"
+          aria-label=${p.label ? nothing : msg('Search accounts')}
+          aria-autocomplete="list"
+          aria-controls="listbox"
+          aria-expanded=${p.expanded ? 'true' : 'false'}
+          aria-activedescendant=${p.activeDescendant ?? nothing}
+          aria-required=${p.required ? 'true' : nothing}
+          aria-busy=${p.busy ? 'true' : nothing}
+          aria-invalid=${p.invalidMessage ? 'true' : nothing}
+          placeholder=${p.placeholder || msg('Name or account number')}
+          .value=${p.text}
+          ?disabled=${p.disabled}
+          @input=${p.on.input}
+          @keydown=${p.on.keyDown}
+          @focus=${p.on.focus}
+        />
+        ${p.busy && !p.open ? html`<span class="spinner" part="spinner" aria-hidden="true"></span>` : nothing}
+      </div>
+      <div class="popup" part="popup" lang=${p.lang ?? nothing} ?hidden=${!p.open} @pointerdown=${p.on.popupPointerDown}>
+        ${p.status} ${p.notice}
+        <div class="scroller ${p.virtual ? 'virtual' : ''}" @scroll=${p.on.scroll}>${p.listbox}</div>
+        ${p.footer}
+      </div>
     </div>
-    <div class="popup" part="popup" ?hidden=${!p.open} @pointerdown=${p.on.popupPointerDown}>
-      <div class="scroller ${p.virtual ? 'virtual' : ''}" @scroll=${p.on.scroll}>${p.status} ${p.notice} ${p.listbox}</div>
-      ${p.footer}
+    ${p.invalidMessage
+      ? html`<div class="validation-message" part="validation-message" id="validation-message" lang=${p.lang ?? nothing}>
+          ${icon('error', 'status-icon')}<span>${p.invalidMessage}</span>
+        </div>`
+      : nothing}
+    <div class="help-text" part="help-text" id="help-text" ?hidden=${!p.hasHelp}>
+      <slot name="help-text" @slotchange=${p.on.helpSlotChange}>${p.helpText}</slot>
     </div>
-    <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${p.announcement}</div>
+    <span id="hint" lang=${p.lang ?? nothing} hidden>${p.hint}</span>
+    <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" lang=${p.lang ?? nothing}>${p.announcement}</div>
   </div>`;
 }

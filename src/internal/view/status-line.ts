@@ -4,28 +4,31 @@ import { msg, str } from '@lit/localize';
 import { isOne } from '../explain.js';
 import { errorTitle } from '../search/errors.js';
 import { icon } from './icons.js';
-import type { StatusModel } from './status.js';
+import { waitingText, type StatusModel } from './status.js';
 
 export interface StatusLineOptions {
   locale: string;
-  /** Milliseconds before a server lets the picker retry; 0 when it may. */
-  retryWaitMs: number;
   onRetry: () => void;
 }
 
 const spinner = html`<span class="spinner" part="spinner" aria-hidden="true"></span>`;
 
-export function renderStatusLine(status: StatusModel, { locale, retryWaitMs, onRetry }: StatusLineOptions): TemplateResult {
+/**
+ * While the server asks to wait (`Retry-After`), the line says so and counts down with its button;
+ * a new query typed meanwhile is held, so nothing says "Searching" until it is sent. The retry button
+ * is for the pointer (Enter in the search box does the same): no tab stop.
+ */
+export function renderStatusLine(status: StatusModel, { locale, onRetry }: StatusLineOptions): TemplateResult {
   switch (status.kind) {
     case 'error': {
-      const waiting = retryWaitMs > 0;
-      const seconds = Math.ceil(retryWaitMs / 1000);
+      const seconds = status.waitSeconds;
+      const waiting = seconds > 0;
       return html`<div class="status error" part="status error">
         ${icon('error', 'status-icon')}
         <div class="status-body">
           <span class="status-title">${errorTitle(status.error)}</span>
-          <span>${status.error.message}</span>
-          <button type="button" class="button" part="retry" ?disabled=${waiting} @click=${onRetry}>
+          <span>${waiting ? waitingText(status.error, seconds, locale) : status.error.message}</span>
+          <button type="button" class="button" part="retry" tabindex="-1" ?disabled=${waiting} @click=${onRetry}>
             ${waiting ? msg(str`Try again in ${seconds} s`) : msg('Try again')}
           </button>
         </div>

@@ -5,13 +5,20 @@
 import { msg, str } from '@lit/localize';
 import type { SearchErrorInfo } from '../events.js';
 import { groupLabel, isOne, unitList } from '../explain.js';
+import { errorTitle } from '../search/errors.js';
 import type { SearchState } from '../search/search-controller.js';
 import type { GroupView } from './list-view.js';
 
 export type StatusModel =
   | { kind: 'hint'; text: string }
   | { kind: 'loading'; text: string }
-  | { kind: 'error'; text: string; error: SearchErrorInfo }
+  | {
+      kind: 'error';
+      text: string;
+      error: SearchErrorInfo;
+      /** Seconds left before the server lets the picker search again (`Retry-After`); 0 when it may. */
+      waitSeconds: number;
+    }
   | { kind: 'empty'; text: string }
   | {
       kind: 'summary';
@@ -33,6 +40,8 @@ export interface StatusInput {
   groups: readonly GroupView[];
   /** Whether the shown results are the typed query's. */
   current: boolean;
+  /** Milliseconds before the server lets the picker search again (`Retry-After`); 0 when it may. */
+  retryWaitMs: number;
   /** The site attribute, when the server names no site. */
   siteFallback: string;
   locale: string;
@@ -45,6 +54,22 @@ export function malformedText(count: number, locale: string): string {
     : msg(str`${count} accounts in the answer were malformed and are left out.`);
 }
 
+/**
+ * "The server (HTTP 429) asked to wait: you can search again in 5 seconds." Replaces the error's own
+ * message while the wait runs, so the seconds it says are the ones counting down on the button.
+ */
+export function waitingText(error: SearchErrorInfo, seconds: number, locale: string): string {
+  const { status } = error;
+  if (status === undefined) {
+    return isOne(seconds, locale)
+      ? msg('The server asked to wait: you can search again in 1 second.')
+      : msg(str`The server asked to wait: you can search again in ${seconds} seconds.`);
+  }
+  return isOne(seconds, locale)
+    ? msg(str`The server (HTTP ${status}) asked to wait: you can search again in 1 second.`)
+    : msg(str`The server (HTTP ${status}) asked to wait: you can search again in ${seconds} seconds.`);
+}
+
 export function statusModel(input: StatusInput): StatusModel {
   const { typed, minLength, search, groups, locale } = input;
   const { phase, outcome, error } = search;
@@ -54,7 +79,15 @@ export function statusModel(input: StatusInput): StatusModel {
   if (typed.length < minLength) {
     return { kind: 'hint', text: msg(str`Keep typing: searching starts at ${minLength} characters.`) };
   }
-  if (phase === 'error' && error) return { kind: 'error', text: error.message, error };
+  if (phase === 'error' && error) {
+    const waitSeconds = Math.ceil(input.retryWaitMs / 1000);
+    // Said once, with the server's whole wait: the live region must not tick with the countdown.
+    const text =
+      waitSeconds > 0 && error.retryAfter
+        ? `${errorTitle(error)}. ${waitingText(error, error.retryAfter, locale)}`
+        : error.message;
+    return { kind: 'error', text, error, waitSeconds };
+  }
   if (phase !== 'complete' || !outcome || !input.current) {
     return { kind: 'loading', text: msg(str`Searching for “${typed}”…`) };
   }
