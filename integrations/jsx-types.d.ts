@@ -71,12 +71,6 @@ type BaseEvents = {
 };
 
 export type LinkAccountPickerProps = {
-  /** URL of the search endpoint (`GET {endpoint}?q=…&site=…&limit=…`). Relative URLs resolve against the page. */
-  endpoint?: LinkAccountPicker["endpoint"];
-  /** Id of the portal site the user belongs to; sent as `site`. */
-  site?: LinkAccountPicker["site"];
-  /** Id of the portal user being edited; sent as `user` when set, so the server can flag accounts already linked. */
-  user?: LinkAccountPicker["user"];
   /** Visible label of the search box (also its accessible name). */
   label?: LinkAccountPicker["label"];
   /** Placeholder of the search box. */
@@ -86,6 +80,16 @@ site are listed."). For rich content, use the `help-text` slot instead. */
   "help-text"?: LinkAccountPicker["helpText"];
   /** Allows several accounts, shown as removable chips. */
   multiple?: LinkAccountPicker["multiple"];
+  /** Whether the results popup is shown. The picker sets it as the admin focuses, types, presses Escape
+or clicks away; a host or a preview sets it to show results with no focus and no typing (see
+`search()`). Not reflected to the attribute. */
+  open?: LinkAccountPicker["open"];
+  /** URL of the search endpoint (`GET {endpoint}?q=…&site=…&limit=…`). Relative URLs resolve against the page. */
+  endpoint?: LinkAccountPicker["endpoint"];
+  /** Id of the portal site the user belongs to; sent as `site`. */
+  site?: LinkAccountPicker["site"];
+  /** Id of the portal user being edited; sent as `user` when set, so the server can flag accounts already linked. */
+  user?: LinkAccountPicker["user"];
   /** Characters needed before searching. */
   "min-chars"?: LinkAccountPicker["minChars"];
   /** Milliseconds to wait after the last keystroke before searching. */
@@ -100,16 +104,12 @@ site are listed."). For rich content, use the `help-text` slot instead. */
   required?: LinkAccountPicker["required"];
   /** Form field name: each selected id is submitted under it. */
   name?: LinkAccountPicker["name"];
-  /** Whether the results popup is shown. The picker sets it as the admin focuses, types, presses Escape
-or clicks away; a host or a preview sets it to show results with no focus and no typing (see
-`search()`). Not reflected to the attribute. */
-  open?: LinkAccountPicker["open"];
+  /** Ids of the selected accounts; at most one unless `multiple` (then the first). Setting it never fires `change`. */
+  value?: LinkAccountPicker["value"];
   /** Extra `fetch` options (headers, credentials, mode): secrets belong here, never in attributes. */
   fetchInit?: LinkAccountPicker["fetchInit"];
   /** Called instead of `fetch` when set; its result is treated exactly like a response body. */
   searchAccounts?: LinkAccountPicker["searchAccounts"];
-  /** Ids of the selected accounts; at most one unless `multiple` (then the first). Setting it never fires `change`. */
-  value?: LinkAccountPicker["value"];
   /** The admin picked a linkable account. `detail: { account, eligibility }`. Detail: `AccountSelectDetail` = `{ account: Account; eligibility: Eligibility }`. */
   "onaccount-select"?: (e: CustomEvent<AccountSelectDetail>) => void;
   /** A selected account was removed (chip, Backspace, or replaced in single mode). `detail: { account }`. Detail: `AccountDeselectDetail` = `{ account: Account }`. */

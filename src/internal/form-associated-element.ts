@@ -1,10 +1,11 @@
 import { LitElement } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 
 /**
- * What makes the picker a form control like a native one: `ElementInternals`, the `form`/validity
- * getters and methods, and the callbacks a form or a fieldset calls. The picker class keeps only what
- * its value means; this base class is the part every form-associated element repeats.
+ * What makes the picker a form control like a native one: `ElementInternals`, the `disabled`,
+ * `required` and `name` attributes, the `form`/validity getters and methods, and the callbacks a form
+ * or a fieldset calls. Material Web keeps the same in its form-associated mixin: the picker class then
+ * holds only what its value means.
  */
 export abstract class FormAssociatedElement extends LitElement {
   /** Takes part in forms: the selected ids are submitted under `name`. */
@@ -14,6 +15,20 @@ export abstract class FormAssociatedElement extends LitElement {
 
   /** Disabled by an ancestor `<fieldset disabled>`. */
   @state() protected formDisabled = false;
+
+  /** Disables the search box and the chips; a disabled picker submits nothing. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** Makes the form invalid while nothing is selected. */
+  @property({ type: Boolean, reflect: true }) required = false;
+
+  /** Form field name: each selected id is submitted under it. */
+  @property() name = '';
+
+  /** Disabled by its own attribute or by an ancestor `<fieldset disabled>`. */
+  protected get isDisabled(): boolean {
+    return this.disabled || this.formDisabled;
+  }
 
   /** The form this picker belongs to. */
   get form(): HTMLFormElement | null {

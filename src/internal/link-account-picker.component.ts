@@ -1,7 +1,7 @@
 import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import type { Account, SearchAccounts } from '../rules/types.js';
+import type { Account } from '../rules/types.js';
 import { currentLocale, LocaleController, localeLoading, ownLanguageIfDifferent } from './localization.js';
 import { SearchCompleteEvent, SearchErrorEvent } from './events.js';
 import { AnnouncerController } from './controllers/announcer.js';
@@ -11,10 +11,9 @@ import { handleComboboxKey } from './controllers/keyboard.js';
 import { ListboxController } from './controllers/listbox-controller.js';
 import { RecheckController } from './controllers/recheck-controller.js';
 import { SelectionController } from './controllers/selection-controller.js';
-import { DEFAULT_DEBOUNCE_MS, DEFAULT_LIMIT, DEFAULT_MIN_CHARS, DEFAULT_TIMEOUT_MS, VIRTUALIZE_ABOVE } from './defaults.js';
+import { VIRTUALIZE_ABOVE } from './defaults.js';
 import { outcomeNow, type SearchOutcome } from './search/outcome.js';
 import { SearchController } from './search/search-controller.js';
-import { searchParams, type SearchParams } from './search/transport.js';
 import { loadVirtualizer } from './virtual-list.js';
 import { renderChips } from './view/chips.js';
 import { renderFooter, renderNotice } from './view/footer.js';
@@ -24,7 +23,7 @@ import { refusalText } from './view/option-row.js';
 import { renderPicker } from './view/picker-template.js';
 import { renderStatusLine } from './view/status-line.js';
 import { statusModel, type StatusModel } from './view/status.js';
-import { FormAssociatedElement } from './form-associated-element.js';
+import { SearchSettingsElement } from './search-settings-element.js';
 import { styles } from './link-account-picker.styles.js';
 
 /**
@@ -97,13 +96,13 @@ import { styles } from './link-account-picker.styles.js';
  * @cssprop [--link-account-picker-z-index=1000] - Stacking order of the popup.
  */
 @localized()
-export class LinkAccountPicker extends FormAssociatedElement {
+export class LinkAccountPicker extends SearchSettingsElement {
   static override styles = styles;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   readonly #searches = new SearchController(this, {
     onComplete: (outcome) => this.#searchCompleted(outcome),
     onError: (query, error) => this.dispatchEvent(new SearchErrorEvent({ query, error })),
-    minLength: () => this.#minLength,
+    minLength: () => this.minLength,
     debounceMs: () => this.debounce,
   });
   /** Whether the results held are the ones for the text in the box (a newer query may be pending). */
@@ -119,7 +118,7 @@ export class LinkAccountPicker extends FormAssociatedElement {
     multiple: () => this.multiple,
     name: () => this.name,
     required: () => this.required,
-    disabled: () => this.#disabled,
+    disabled: () => this.isDisabled,
     lookup: (id) => this.#listbox.view?.byId.get(id),
     anchor: () => this.input ?? undefined,
   });
@@ -141,15 +140,6 @@ export class LinkAccountPicker extends FormAssociatedElement {
 
   #initialValue: string[] = [];
 
-  /** URL of the search endpoint (`GET {endpoint}?q=…&site=…&limit=…`). Relative URLs resolve against the page. */
-  @property() endpoint = '';
-
-  /** Id of the portal site the user belongs to; sent as `site`. */
-  @property() site = '';
-
-  /** Id of the portal user being edited; sent as `user` when set, so the server can flag accounts already linked. */
-  @property() user = '';
-
   /** Visible label of the search box (also its accessible name). */
   @property() label = '';
 
@@ -164,33 +154,6 @@ export class LinkAccountPicker extends FormAssociatedElement {
 
   /** Allows several accounts, shown as removable chips. */
   @property({ type: Boolean }) multiple = false;
-
-  /** Characters needed before searching. */
-  @property({ type: Number, attribute: 'min-chars' }) minChars: number = DEFAULT_MIN_CHARS;
-
-  /** Milliseconds to wait after the last keystroke before searching. */
-  @property({ type: Number }) debounce: number = DEFAULT_DEBOUNCE_MS;
-
-  /** Accounts per page; sent as `limit`. */
-  @property({ type: Number }) limit: number = DEFAULT_LIMIT;
-
-  /** Milliseconds before a request is abandoned as timed out. */
-  @property({ type: Number }) timeout: number = DEFAULT_TIMEOUT_MS;
-
-  /** Disables the search box and the chips; a disabled picker submits nothing. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
-
-  /** Makes the form invalid while nothing is selected. */
-  @property({ type: Boolean, reflect: true }) required = false;
-
-  /** Form field name: each selected id is submitted under it. */
-  @property() name = '';
-
-  /** Extra `fetch` options (headers, credentials, mode): secrets belong here, never in attributes. */
-  @property({ attribute: false }) fetchInit?: RequestInit;
-
-  /** Called instead of `fetch` when set; its result is treated exactly like a response body. */
-  @property({ attribute: false }) searchAccounts?: SearchAccounts;
 
   /**
    * Whether the results popup is shown. The picker sets it as the admin focuses, types, presses Escape
@@ -224,18 +187,6 @@ export class LinkAccountPicker extends FormAssociatedElement {
       const entry = this.#selection.entry(id);
       return entry ? [entry.account] : [];
     });
-  }
-
-  get #disabled(): boolean {
-    return this.disabled || this.formDisabled;
-  }
-
-  get #params(): SearchParams {
-    return searchParams(this);
-  }
-
-  get #minLength(): number {
-    return Number.isFinite(this.minChars) && this.minChars > 0 ? this.minChars : 1;
   }
 
   override connectedCallback(): void {
@@ -285,11 +236,8 @@ export class LinkAccountPicker extends FormAssociatedElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (this.#disabled && this.open) this.open = false;
-    const requestChanged = (['endpoint', 'site', 'user', 'limit', 'fetchInit', 'searchAccounts'] as const).some(
-      (key) => changed.has(key),
-    );
-    if (requestChanged && this.hasUpdated) {
+    if (this.isDisabled && this.open) this.open = false;
+    if (this.requestChanged(changed) && this.hasUpdated) {
       // New endpoint, site, user or credentials: cached answers no longer apply; search again.
       this.#searches.clearCache();
       void this.#search(0);
@@ -312,7 +260,7 @@ export class LinkAccountPicker extends FormAssociatedElement {
 
   /** Searches the text in the box after `delayMs` (the debounce by default). */
   #search(delayMs?: number): Promise<void> {
-    return this.#searches.setQuery(this.text.trim(), this.#params, delayMs);
+    return this.#searches.setQuery(this.text.trim(), this.searchParams, delayMs);
   }
 
   #searchCompleted(outcome: SearchOutcome): void {
@@ -326,7 +274,7 @@ export class LinkAccountPicker extends FormAssociatedElement {
   #status(): StatusModel {
     return statusModel({
       typed: this.text.trim(),
-      minLength: this.#minLength,
+      minLength: this.minLength,
       search: this.#searches.state,
       retryWaitMs: this.#searches.retryWaitMs,
       groups: this.#listbox.groups,
@@ -339,7 +287,7 @@ export class LinkAccountPicker extends FormAssociatedElement {
   /** Picks an option on screen: selects it, or deselects it when it is selected in multiple mode. */
   #pick(index: number): void {
     const option = this.#listbox.activate(index);
-    if (!option || this.#disabled) return;
+    if (!option || this.isDisabled) return;
     const done = this.#selection.toggle(option.result);
     // Nothing to select: say why, or the admin hears nothing at all.
     if (done === 'none' && !option.result.eligibility.linkable) {
@@ -361,7 +309,7 @@ export class LinkAccountPicker extends FormAssociatedElement {
 
   #handleControlClick(event: MouseEvent): void {
     if (event.target === event.currentTarget) this.input.focus();
-    if (!this.#disabled) this.open = true;
+    if (!this.isDisabled) this.open = true;
   }
 
   #handleKeyDown(event: KeyboardEvent): void {
@@ -429,14 +377,14 @@ export class LinkAccountPicker extends FormAssociatedElement {
       label: this.label,
       placeholder: this.placeholder,
       text: this.text,
-      disabled: this.#disabled,
+      disabled: this.isDisabled,
       required: this.required,
       open: this.open,
       expanded: listbox.expanded,
       activeDescendant: listbox.activeDescendant,
       busy: search.phase === 'loading' || search.loadingMore || search.refreshing,
       virtual: !!listbox.virtualizer,
-      chips: renderChips(this.#selection.ids, (id) => this.#selection.entry(id), this.#disabled, (id) => {
+      chips: renderChips(this.#selection.ids, (id) => this.#selection.entry(id), this.isDisabled, (id) => {
         this.#selection.deselect(id);
         this.input.focus();
       }),
@@ -466,14 +414,14 @@ export class LinkAccountPicker extends FormAssociatedElement {
       lang: ownLanguageIfDifferent(this),
       helpText: this.helpText,
       hasHelp: this.helpText.trim() !== '' || this.#description.slotted,
-      hint: msg(str`Type at least ${this.#minLength} characters of an account name or number.`),
+      hint: msg(str`Type at least ${this.minLength} characters of an account name or number.`),
       invalidMessage: this.#description.invalidShown ? this.validationMessage : '',
       on: {
         focusOut: listbox.handleFocusOut,
         controlClick: (event) => this.#handleControlClick(event),
         input: (event) => this.#handleInput(event),
         keyDown: (event) => this.#handleKeyDown(event),
-        focus: () => (this.open ||= !this.#disabled),
+        focus: () => (this.open ||= !this.isDisabled),
         popupPointerDown: listbox.handlePopupPointerDown,
         scroll: listbox.handleScroll,
         helpSlotChange: this.#description.handleSlotChange,

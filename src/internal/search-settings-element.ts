@@ -1,0 +1,57 @@
+import type { PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { SearchAccounts } from '../rules/types.js';
+import { DEFAULT_DEBOUNCE_MS, DEFAULT_LIMIT, DEFAULT_MIN_CHARS, DEFAULT_TIMEOUT_MS } from './defaults.js';
+import { FormAssociatedElement } from './form-associated-element.js';
+import { searchParams, type SearchParams } from './search/transport.js';
+
+/** The properties a request depends on: a change to any of them makes cached answers stale. */
+const REQUEST_KEYS = ['endpoint', 'site', 'user', 'limit', 'fetchInit', 'searchAccounts'] as const;
+
+/**
+ * The attributes and properties that say where and how the picker searches, and the request
+ * parameters they make. Apart from the picker class so that it holds behaviour, not settings.
+ */
+export abstract class SearchSettingsElement extends FormAssociatedElement {
+  /** URL of the search endpoint (`GET {endpoint}?q=…&site=…&limit=…`). Relative URLs resolve against the page. */
+  @property() endpoint = '';
+
+  /** Id of the portal site the user belongs to; sent as `site`. */
+  @property() site = '';
+
+  /** Id of the portal user being edited; sent as `user` when set, so the server can flag accounts already linked. */
+  @property() user = '';
+
+  /** Characters needed before searching. */
+  @property({ type: Number, attribute: 'min-chars' }) minChars: number = DEFAULT_MIN_CHARS;
+
+  /** Milliseconds to wait after the last keystroke before searching. */
+  @property({ type: Number }) debounce: number = DEFAULT_DEBOUNCE_MS;
+
+  /** Accounts per page; sent as `limit`. */
+  @property({ type: Number }) limit: number = DEFAULT_LIMIT;
+
+  /** Milliseconds before a request is abandoned as timed out. */
+  @property({ type: Number }) timeout: number = DEFAULT_TIMEOUT_MS;
+
+  /** Extra `fetch` options (headers, credentials, mode): secrets belong here, never in attributes. */
+  @property({ attribute: false }) fetchInit?: RequestInit;
+
+  /** Called instead of `fetch` when set; its result is treated exactly like a response body. */
+  @property({ attribute: false }) searchAccounts?: SearchAccounts;
+
+  /** The request parameters, with out-of-range numbers replaced by the defaults. */
+  protected get searchParams(): SearchParams {
+    return searchParams(this);
+  }
+
+  /** Characters needed before searching: at least one. */
+  protected get minLength(): number {
+    return Number.isFinite(this.minChars) && this.minChars > 0 ? this.minChars : 1;
+  }
+
+  /** Whether a change would send different requests (new endpoint, site, user or credentials). */
+  protected requestChanged(changed: PropertyValues): boolean {
+    return REQUEST_KEYS.some((key) => changed.has(key));
+  }
+}
