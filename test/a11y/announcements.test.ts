@@ -66,7 +66,7 @@ describe('a11y: live region', () => {
       await el.updateComplete;
       const live = recordLiveRegion(el);
       await typeKeys('Meadowlark');
-      await until(() => live.texts.some((text) => /match/.test(text)), 'the summary is announced');
+      await until(() => live.texts.some((text) => /match/.test(text)), 'the summary is announced', 8000);
       const said = live.stop();
       expect(said).to.have.length(2, `said: ${JSON.stringify(said)}`);
       expect(said[0]).to.equal('Searching for “Meadowlark”…');
@@ -110,7 +110,7 @@ describe('a11y: live region', () => {
       await clickOn(combobox(el));
       const live = recordLiveRegion(el);
       await typeKeys('acme');
-      await until(() => shadow(el).querySelector('[part~="retry"]'), 'the 429 is shown');
+      await until(() => shadow(el).querySelector('[part~="retry"]'), 'the 429 is shown', 8000);
       limited = false;
 
       // The visible status line and its button, at every change until the results arrive.
@@ -129,7 +129,7 @@ describe('a11y: live region', () => {
       observer.observe(popup, { subtree: true, childList: true, characterData: true });
       // A new query typed during the wait is held until the wait is over.
       await sendKeys({ press: 'x' });
-      await until(() => options(el).length === 1, 'the held search runs after the wait');
+      await until(() => options(el).length === 1, 'the held search runs after the wait', 8000);
       observer.disconnect();
       const said = live.stop();
 

@@ -108,7 +108,7 @@ describe('a11y: option and group names', () => {
       worker.use(http.get(ENDPOINT, () => HttpResponse.json(body([...linkableAccounts(230), ...blocked]))));
       const el = await picker();
       await typeAndSettle(el, 'acme', 1);
-      await until(() => shadow(el).querySelector('.listbox.virtual [role="option"]'), 'the list is virtualized');
+      await until(() => shadow(el).querySelector('.listbox.virtual [role="option"]'), 'the list is virtualized', 8000);
       await sendKeys({ press: 'ArrowDown' });
       await el.updateComplete;
 
@@ -117,7 +117,7 @@ describe('a11y: option and group names', () => {
       for (const found of top) expect(heardGroup(found), `${found.node.name}`).to.equal('Can be linked');
 
       await sendKeys({ press: 'End' });
-      await until(() => activeOption(el)?.dataset.accountId === 'a-label-29', 'the last row is active');
+      await until(() => activeOption(el)?.dataset.accountId === 'a-label-29', 'the last row is active', 8000);
       await el.updateComplete;
       const end = findAll(await axTree(), (node) => node.role === 'option' && node.name.includes('Acme Summit'));
       expect(end.length).to.be.greaterThan(0);

@@ -288,6 +288,6 @@ export async function searchFor(el: Picker, text: string, count: number): Promis
 /** Types `text` key by key (`typeInBox`) and waits until the status names the whole text with at least `rows` options shown. */
 export async function typeAndSettle(el: Picker, text: string, rows = 1): Promise<void> {
   await typeInBox(el, text);
-  await until(() => options(el).length >= rows && statusText(el).includes(`“${text}”`), `results for “${text}” shown`);
+  await until(() => options(el).length >= rows && statusText(el).includes(`“${text}”`), `results for “${text}” shown`, 8000);
   await el.updateComplete;
 }
