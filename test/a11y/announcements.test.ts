@@ -3,26 +3,16 @@
  * one summary per settled search, never a message per keystroke, feedback when Enter can't link, and
  * a Retry-After wait said in words (once), while the visible text counts down with the button.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { delay, http, HttpResponse } from 'msw';
 import type { LinkAccountPicker } from '../../src/link-account-picker.js';
-import {
-  accounts,
-  activeOption,
-  body,
-  clickOn,
-  contract,
-  ENDPOINT,
-  input,
-  options,
-  recordLiveRegion,
-  shadow,
-  squash,
-  startWorker,
-  typeAndSettle,
-  worker,
-} from './support.js';
+import '../../src/link-account-picker.js';
+import { accounts, body, contract } from '../support/data.js';
+import { recordLiveRegion } from '../support/live-region.js';
+import { ENDPOINT, startWorker, worker } from '../support/msw.js';
+import { activeOption, clickOn, combobox, options, shadow, squash, typeAndSettle } from '../support/picker.js';
+import { until } from '../support/wait.js';
 
 const meadowlark = {
   id: 'a-meadowlark',
@@ -53,11 +43,11 @@ describe('a11y: live region', () => {
     it('typing "Meadowlark" announces the one result summary and nothing per keystroke', async () => {
       worker.use(http.get(ENDPOINT, () => HttpResponse.json(body([meadowlark]))));
       const el = await picker();
-      await clickOn(input(el));
+      await clickOn(combobox(el));
       await el.updateComplete;
       const live = recordLiveRegion(el);
       await typeKeys('Meadowlark');
-      await waitUntil(() => live.texts.some((text) => /match/.test(text)), 'the summary is announced', { timeout: 5000 });
+      await until(() => live.texts.some((text) => /match/.test(text)), 'the summary is announced');
       await el.updateComplete;
       const said = live.stop();
       expect(said).to.have.length(1, `said: ${JSON.stringify(said)}`);
@@ -72,11 +62,11 @@ describe('a11y: live region', () => {
         }),
       );
       const el = await picker();
-      await clickOn(input(el));
+      await clickOn(combobox(el));
       await el.updateComplete;
       const live = recordLiveRegion(el);
       await typeKeys('Meadowlark');
-      await waitUntil(() => live.texts.some((text) => /match/.test(text)), 'the summary is announced', { timeout: 8000 });
+      await until(() => live.texts.some((text) => /match/.test(text)), 'the summary is announced', 8000);
       const said = live.stop();
       expect(said).to.have.length(2, `said: ${JSON.stringify(said)}`);
       expect(said[0]).to.equal('Searching for “Meadowlark”…');
@@ -93,10 +83,9 @@ describe('a11y: live region', () => {
       const reason = squash(activeOption(el)!.closest('.row')!.querySelector('[part~="reason"]')!.textContent ?? '');
       const live = recordLiveRegion(el);
       await sendKeys({ press: 'Enter' });
-      await waitUntil(
+      await until(
         () => live.texts.some((text) => text.includes(accounts.label.name) && /can.t be linked/i.test(text) && text.includes(reason)),
         `no feedback; said: ${JSON.stringify(live.texts)}`,
-        { timeout: 2000 },
       );
       expect(el.value).to.deep.equal([]);
       expect(options(el).length).to.equal(2);
@@ -118,10 +107,10 @@ describe('a11y: live region', () => {
         ),
       );
       const el = await picker(20);
-      await clickOn(input(el));
+      await clickOn(combobox(el));
       const live = recordLiveRegion(el);
       await typeKeys('acme');
-      await waitUntil(() => shadow(el).querySelector('[part~="retry"]'), 'the 429 is shown', { timeout: 8000 });
+      await until(() => shadow(el).querySelector('[part~="retry"]'), 'the 429 is shown', 8000);
       limited = false;
 
       // The visible status line and its button, at every change until the results arrive.
@@ -140,7 +129,7 @@ describe('a11y: live region', () => {
       observer.observe(popup, { subtree: true, childList: true, characterData: true });
       // A new query typed during the wait is held until the wait is over.
       await sendKeys({ press: 'x' });
-      await waitUntil(() => options(el).length === 1, 'the held search runs after the wait', { timeout: 8000 });
+      await until(() => options(el).length === 1, 'the held search runs after the wait', 8000);
       observer.disconnect();
       const said = live.stop();
 

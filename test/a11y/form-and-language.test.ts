@@ -3,25 +3,16 @@
  * submit, help text from the host, the min-characters hint, and the language the picker's own text is
  * read in.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import type { LinkAccountPicker } from '../../src/link-account-picker.js';
-import {
-  accounts,
-  axTree,
-  body,
-  clickOn,
-  combobox,
-  ENDPOINT,
-  input,
-  popupShown,
-  shadow,
-  squash,
-  startWorker,
-  typeAndSettle,
-  worker,
-} from './support.js';
+import '../../src/link-account-picker.js';
+import { axTree, comboboxNode } from '../support/ax-tree.js';
+import { accounts, body } from '../support/data.js';
+import { ENDPOINT, startWorker, worker } from '../support/msw.js';
+import { clickOn, combobox, popupOpen, shadow, squash, typeAndSettle } from '../support/picker.js';
+import { until } from '../support/wait.js';
 
 /** Whether some element of the picker that is on screen (not the live region) shows this text. */
 function shownText(el: LinkAccountPicker, text: string): boolean {
@@ -56,15 +47,15 @@ describe('a11y: form state, descriptions and language', () => {
 
     it('not invalid before any attempt to submit', async () => {
       await form();
-      const box = combobox(await axTree());
+      const box = comboboxNode(await axTree());
       expect(box.invalid ?? 'false').to.equal('false');
     });
 
     it('a failed submit marks the combobox invalid, with the message visible and in its description', async () => {
       const { el, save } = await form();
       await clickOn(save);
-      await waitUntil(() => input(el).getAttribute('aria-invalid') === 'true', 'aria-invalid is set', { timeout: 2000 });
-      const box = combobox(await axTree());
+      await until(() => combobox(el).getAttribute('aria-invalid') === 'true', 'aria-invalid is set');
+      const box = comboboxNode(await axTree());
       expect(box.invalid).to.equal('true');
       expect(squash(box.description)).to.include('Select an account.');
       expect(shownText(el, 'Select an account.'), 'the message is shown').to.equal(true);
@@ -74,13 +65,13 @@ describe('a11y: form state, descriptions and language', () => {
       const { el } = await form();
       expect(el.reportValidity()).to.equal(false);
       await el.updateComplete;
-      expect(combobox(await axTree()).invalid).to.equal('true');
+      expect(comboboxNode(await axTree()).invalid).to.equal('true');
       await typeAndSettle(el, 'acme', 2);
       await sendKeys({ press: 'ArrowDown' });
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       expect(el.value).to.deep.equal([accounts.linkable.id]);
-      const box = combobox(await axTree());
+      const box = comboboxNode(await axTree());
       expect(box.invalid ?? 'false').to.equal('false');
       expect(squash(box.description)).to.not.include('Select an account.');
       expect(shownText(el, 'Select an account.')).to.equal(false);
@@ -96,7 +87,7 @@ describe('a11y: form state, descriptions and language', () => {
         help-text="Only accounts of this portal site are listed."
       ></link-account-picker>`);
       await el.updateComplete;
-      expect(squash(combobox(await axTree()).description)).to.include('Only accounts of this portal site are listed.');
+      expect(squash(comboboxNode(await axTree()).description)).to.include('Only accounts of this portal site are listed.');
       expect(shownText(el, 'Only accounts of this portal site are listed.')).to.equal(true);
     });
 
@@ -105,7 +96,7 @@ describe('a11y: form state, descriptions and language', () => {
         <span slot="help-text">Search by name or <b>account number</b>.</span>
       </link-account-picker>`);
       await el.updateComplete;
-      expect(squash(combobox(await axTree()).description)).to.include('Search by name or account number.');
+      expect(squash(comboboxNode(await axTree()).description)).to.include('Search by name or account number.');
       expect(el.querySelector('[slot="help-text"]')!.checkVisibility()).to.equal(true);
     });
 
@@ -115,16 +106,16 @@ describe('a11y: form state, descriptions and language', () => {
         <link-account-picker endpoint=${ENDPOINT} site="nwf" label="Accounts to link" aria-describedby="outside-help"></link-account-picker>
       </div>`);
       await page.querySelector('link-account-picker')!.updateComplete;
-      expect(squash(combobox(await axTree()).description)).to.include('The user sees the invoices of every linked account.');
+      expect(squash(comboboxNode(await axTree()).description)).to.include('The user sees the invoices of every linked account.');
     });
 
     it('the min-characters hint is in the description, and shown when the box has focus', async () => {
       const el = await fixture<LinkAccountPicker>(
         html`<link-account-picker endpoint=${ENDPOINT} site="nwf" label="Accounts to link" min-chars="3"></link-account-picker>`,
       );
-      await clickOn(input(el));
+      await clickOn(combobox(el));
       await el.updateComplete;
-      expect(squash(combobox(await axTree()).description)).to.include('Type at least 3 characters');
+      expect(squash(comboboxNode(await axTree()).description)).to.include('Type at least 3 characters');
       expect(shownText(el, 'Type at least 3 characters')).to.equal(true);
     });
   });
@@ -158,10 +149,8 @@ describe('a11y: form state, descriptions and language', () => {
       const el = await fixture<LinkAccountPicker>(
         html`<link-account-picker endpoint=${ENDPOINT} site="nwf" label="Cuentas" debounce="20"></link-account-picker>`,
       );
-      await clickOn(input(el));
-      await waitUntil(() => /Escribe|caracteres/.test(shadow(el).querySelector('[part~="status"]')?.textContent ?? ''), 'Spanish shows', {
-        timeout: 4000,
-      });
+      await clickOn(combobox(el));
+      await until(() => /Escribe|caracteres/.test(shadow(el).querySelector('[part~="status"]')?.textContent ?? ''), 'Spanish shows');
       expect(shadow(el).querySelector('[part~="status"]')!.matches(':lang(es)')).to.equal(true);
       expect(shadow(el).querySelector('[lang]'), 'no lang attribute inside').to.equal(null);
     });
@@ -172,9 +161,9 @@ describe('a11y: form state, descriptions and language', () => {
       const el = await fixture<LinkAccountPicker>(
         html`<link-account-picker endpoint=${ENDPOINT} site="nwf" label="الحسابات" style="width: 900px"></link-account-picker>`,
       );
-      await clickOn(input(el));
+      await clickOn(combobox(el));
       await el.updateComplete;
-      expect(popupShown(el)).to.equal(true);
+      expect(popupOpen(el)).to.equal(true);
       const sentence = [...shadow(el).querySelectorAll('[part~="status"] span')].find((node) =>
         /^Type at least 2 characters.*\.$/.test(squash(node.textContent ?? '')),
       );

@@ -3,29 +3,16 @@
  * falls to <body>, Tab leaves the picker for the page's next stop, the popup's actions are reached
  * from the search box, and Home/End belong to the text until an option is active.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import type { LinkAccountPicker } from '../../src/link-account-picker.js';
-import { linkableAccounts, pagedHandler } from './fixtures.js';
-import {
-  accounts,
-  activeOption,
-  axTree,
-  body,
-  clickOn,
-  combobox,
-  focusedName,
-  ENDPOINT,
-  input,
-  options,
-  popupShown,
-  press,
-  shadow,
-  startWorker,
-  typeAndSettle,
-  worker,
-} from './support.js';
+import '../../src/link-account-picker.js';
+import { axTree, comboboxNode } from '../support/ax-tree.js';
+import { accounts, body, linkableAccounts } from '../support/data.js';
+import { ENDPOINT, pagedHandler, startWorker, worker } from '../support/msw.js';
+import { activeOption, clickOn, combobox, focusedName, options, popupOpen, press, shadow, typeAndSettle } from '../support/picker.js';
+import { until } from '../support/wait.js';
 
 /** The picker between two buttons, so Tab and Shift+Tab have somewhere to go. */
 async function picker(attrs = ''): Promise<{ el: LinkAccountPicker }> {
@@ -48,8 +35,8 @@ function loadMoreButton(el: LinkAccountPicker): HTMLButtonElement {
 /** Focus is in the picker's search box and the results are still shown, in the DOM and in the tree. */
 async function stillInTheBox(el: LinkAccountPicker): Promise<void> {
   expect(focusedName(), 'focus is on the search box').to.equal('link-account-picker > input#input');
-  expect(popupShown(el), 'the results stay shown').to.equal(true);
-  const box = combobox(await axTree());
+  expect(popupOpen(el), 'the results stay shown').to.equal(true);
+  const box = comboboxNode(await axTree());
   expect(box.focused, 'the combobox has focus in the tree').to.equal(true);
   expect(box.expanded, 'the combobox is expanded in the tree').to.equal(true);
 }
@@ -65,7 +52,7 @@ describe('a11y: keyboard model (APG editable combobox)', () => {
       const { el } = await picker();
       await typeAndSettle(el, 'acme', 5);
       await clickOn(loadMoreButton(el));
-      await waitUntil(() => options(el).length === 10, 'the second page arrives', { timeout: 5000 });
+      await until(() => options(el).length === 10, 'the second page arrives');
       await el.updateComplete;
       await stillInTheBox(el);
     });
@@ -77,10 +64,10 @@ describe('a11y: keyboard model (APG editable combobox)', () => {
         // No tab stop, but a screen reader's virtual cursor may move focus onto the button, then press it.
         loadMoreButton(el).focus();
         await sendKeys({ press: key });
-        await waitUntil(() => options(el).length === 10, 'the second page arrives', { timeout: 5000 });
+        await until(() => options(el).length === 10, 'the second page arrives');
         await el.updateComplete;
         expect(focusedName(), 'focus stays in the picker').to.match(/^link-account-picker > /);
-        expect(popupShown(el), 'the results stay shown').to.equal(true);
+        expect(popupOpen(el), 'the results stay shown').to.equal(true);
       });
     }
 
@@ -88,7 +75,7 @@ describe('a11y: keyboard model (APG editable combobox)', () => {
       const { el } = await picker();
       await typeAndSettle(el, 'acme', 5);
       await press('ArrowDown', 5);
-      await waitUntil(() => options(el).length === 10, 'the second page arrives', { timeout: 5000 });
+      await until(() => options(el).length === 10, 'the second page arrives');
       await el.updateComplete;
       await stillInTheBox(el);
       expect(activeOption(el)?.dataset.accountId).to.equal('acme-branch-005');
@@ -104,20 +91,20 @@ describe('a11y: keyboard model (APG editable combobox)', () => {
       await sendKeys({ press: 'Tab' });
       await el.updateComplete;
       expect(focusedName()).to.equal('button#after');
-      expect(popupShown(el)).to.equal(false);
-      expect(combobox(await axTree()).expanded).to.equal(false);
+      expect(popupOpen(el)).to.equal(false);
+      expect(comboboxNode(await axTree()).expanded).to.equal(false);
     });
 
     it('Tab from the box, with a Try again button shown, closes the results and focuses the next element', async () => {
       worker.use(http.get(ENDPOINT, () => new HttpResponse(null, { status: 503 })));
       const { el } = await picker();
-      await clickOn(input(el));
+      await clickOn(combobox(el));
       await sendKeys({ type: 'acme' });
-      await waitUntil(() => shadow(el).querySelector('[part~="retry"]'), 'the error is shown', { timeout: 5000 });
+      await until(() => shadow(el).querySelector('[part~="retry"]'), 'the error is shown');
       await sendKeys({ press: 'Tab' });
       await el.updateComplete;
       expect(focusedName()).to.equal('button#after');
-      expect(popupShown(el)).to.equal(false);
+      expect(popupOpen(el)).to.equal(false);
     });
 
     it('Shift+Tab from the box closes the results and focuses the previous element', async () => {
@@ -129,7 +116,7 @@ describe('a11y: keyboard model (APG editable combobox)', () => {
       await sendKeys({ up: 'Shift' });
       await el.updateComplete;
       expect(focusedName()).to.equal('button#before');
-      expect(popupShown(el)).to.equal(false);
+      expect(popupOpen(el)).to.equal(false);
     });
 
     it('Enter in the box retries after an error, and focus stays in the box', async () => {
@@ -139,12 +126,12 @@ describe('a11y: keyboard model (APG editable combobox)', () => {
         http.get(ENDPOINT, () => (failing ? new HttpResponse(null, { status: 503 }) : HttpResponse.json(body([accounts.linkable])))),
       );
       const { el } = await picker();
-      await clickOn(input(el));
+      await clickOn(combobox(el));
       await sendKeys({ type: 'acme' });
-      await waitUntil(() => shadow(el).querySelector('[part~="retry"]'), 'the error is shown', { timeout: 5000 });
+      await until(() => shadow(el).querySelector('[part~="retry"]'), 'the error is shown');
       failing = false;
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => options(el).length === 1, 'the retry brings results', { timeout: 5000 });
+      await until(() => options(el).length === 1, 'the retry brings results');
       await el.updateComplete;
       await stillInTheBox(el);
     });
@@ -158,12 +145,12 @@ describe('a11y: keyboard model (APG editable combobox)', () => {
       await typeAndSettle(el, 'acme', 6);
       await sendKeys({ press: 'Home' });
       await el.updateComplete;
-      expect(input(el).selectionStart, 'Home puts the caret at the start').to.equal(0);
-      expect(input(el).hasAttribute('aria-activedescendant'), 'no option became active').to.equal(false);
+      expect(combobox(el).selectionStart, 'Home puts the caret at the start').to.equal(0);
+      expect(combobox(el).hasAttribute('aria-activedescendant'), 'no option became active').to.equal(false);
       await sendKeys({ press: 'End' });
       await el.updateComplete;
-      expect(input(el).selectionStart, 'End puts the caret at the end').to.equal(4);
-      expect(input(el).hasAttribute('aria-activedescendant'), 'no option became active').to.equal(false);
+      expect(combobox(el).selectionStart, 'End puts the caret at the end').to.equal(4);
+      expect(combobox(el).hasAttribute('aria-activedescendant'), 'no option became active').to.equal(false);
     });
 
     it('once an option is active, Home and End go to the first and last option', async () => {

@@ -3,29 +3,18 @@
  * names without run-together words or shouted headings, reasons once (in the description), and the
  * verdict group on every row, virtualized or not.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import type { Account } from '../../src/rules/types.js';
 import type { LinkAccountPicker } from '../../src/link-account-picker.js';
-import { linkableAccounts } from './fixtures.js';
-import {
-  accounts,
-  activeOption,
-  axTree,
-  body,
-  contract,
-  ENDPOINT,
-  findAll,
-  nodes,
-  shadow,
-  squash,
-  startWorker,
-  typeAndSettle,
-  worker,
-  type AXNode,
-} from './support.js';
+import '../../src/link-account-picker.js';
+import { type AXNode, axTree, findAll, nodes } from '../support/ax-tree.js';
+import { accounts, body, contract, linkableAccounts } from '../support/data.js';
+import { ENDPOINT, startWorker, worker } from '../support/msw.js';
+import { activeOption, shadow, squash, typeAndSettle } from '../support/picker.js';
+import { until } from '../support/wait.js';
 
 const GROUP_NAMES = ['Can be linked', "Can't be linked yet", "Can't be linked", 'Already linked'];
 
@@ -119,7 +108,7 @@ describe('a11y: option and group names', () => {
       worker.use(http.get(ENDPOINT, () => HttpResponse.json(body([...linkableAccounts(230), ...blocked]))));
       const el = await picker();
       await typeAndSettle(el, 'acme', 1);
-      await waitUntil(() => shadow(el).querySelector('.listbox.virtual [role="option"]'), 'the list is virtualized', { timeout: 8000 });
+      await until(() => shadow(el).querySelector('.listbox.virtual [role="option"]'), 'the list is virtualized', 8000);
       await sendKeys({ press: 'ArrowDown' });
       await el.updateComplete;
 
@@ -128,7 +117,7 @@ describe('a11y: option and group names', () => {
       for (const found of top) expect(heardGroup(found), `${found.node.name}`).to.equal('Can be linked');
 
       await sendKeys({ press: 'End' });
-      await waitUntil(() => activeOption(el)?.dataset.accountId === 'a-label-29', 'the last row is active', { timeout: 8000 });
+      await until(() => activeOption(el)?.dataset.accountId === 'a-label-29', 'the last row is active', 8000);
       await el.updateComplete;
       const end = findAll(await axTree(), (node) => node.role === 'option' && node.name.includes('Acme Summit'));
       expect(end.length).to.be.greaterThan(0);

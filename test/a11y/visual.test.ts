@@ -3,11 +3,14 @@
  * row never under the sticky summary, and the search box kept on screen at 200 % and 400 % zoom
  * (a 1280×1024 window at 400 % is a 320×256 CSS-pixel viewport).
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { LinkAccountPicker } from '../../src/link-account-picker.js';
-import { linkableAccounts, pagedHandler } from './fixtures.js';
-import { activeOption, focusedName, input, press, shadow, startWorker, typeAndSettle, worker } from './support.js';
+import '../../src/link-account-picker.js';
+import { linkableAccounts } from '../support/data.js';
+import { pagedHandler, startWorker, worker } from '../support/msw.js';
+import { activeOption, combobox, focusedName, popupOpen, press, shadow, typeAndSettle } from '../support/picker.js';
+import { until } from '../support/wait.js';
 
 function part(el: LinkAccountPicker, name: string): HTMLElement {
   return shadow(el).querySelector<HTMLElement>(`[part~="${name}"]`)!;
@@ -123,13 +126,13 @@ describe('a11y: what is seen', () => {
           html`<link-account-picker endpoint=${'/api/accounts/search'} site="nwf" label="Accounts to link" debounce="20"></link-account-picker>`,
         );
         await typeAndSettle(el, 'acme', 30);
-        await waitUntil(() => part(el, 'popup').checkVisibility(), 'the popup shows');
+        await until(() => popupOpen(el), 'the popup shows');
         const popup = part(el, 'popup').getBoundingClientRect();
         expect(popup.bottom, `the popup (bottom ${popup.bottom}) fits in ${height}px`).to.be.at.most(innerHeight + 0.5);
         for (let i = 1; i <= 10; i++) {
           await press('ArrowDown');
           await el.updateComplete;
-          const box = input(el).getBoundingClientRect();
+          const box = combobox(el).getBoundingClientRect();
           const row = activeOption(el)!.closest('.row')!.getBoundingClientRect();
           expect(box.top, `ArrowDown ${i}: the search box is on screen`).to.be.at.least(0);
           expect(box.bottom).to.be.at.most(innerHeight);

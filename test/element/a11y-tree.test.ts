@@ -7,7 +7,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { LinkAccountPicker } from '../../src/link-account-picker.js';
 import '../../src/link-account-picker.js';
-import { axTreeWhen, findAll, type AXNode } from '../support/ax-tree.js';
+import { axTreeWhen, findAll, nodes, type AXNode } from '../support/ax-tree.js';
 import { accounts, body } from '../support/data.js';
 import { ENDPOINT, startWorker, worker } from '../support/msw.js';
 import { combobox, search } from '../support/picker.js';
@@ -29,14 +29,14 @@ describe('<link-account-picker> accessibility tree', () => {
     combobox(el).focus();
     await search(el, 'acme');
     return axTreeWhen(
-      (tree) => findAll(tree, (node) => node.role === 'option').length === 3 && findAll(tree, (node) => node.role === 'combobox' && !!node.expanded && !!node.focused).length === 1,
+      (tree) => nodes(tree, 'option').length === 3 && findAll(tree, (node) => node.role === 'combobox' && !!node.expanded && !!node.focused).length === 1,
       'the focused, expanded combobox and its three options',
     );
   }
 
   it('exposes the search box as an expanded combobox named by its label', async () => {
     const tree = await open();
-    const [box] = findAll(tree, (node) => node.role === 'combobox');
+    const [box] = nodes(tree, 'combobox');
     expect(box, 'a combobox in the tree').to.not.equal(undefined);
     expect(box!.name).to.equal('Accounts to link');
     expect(box!.expanded).to.equal(true);
@@ -45,8 +45,8 @@ describe('<link-account-picker> accessibility tree', () => {
 
   it('exposes every account as an option; the ones that cannot be picked as disabled, with their reason', async () => {
     const tree = await open();
-    expect(findAll(tree, (node) => node.role === 'listbox')).to.have.length(1);
-    const options = findAll(tree, (node) => node.role === 'option');
+    expect(nodes(tree, 'listbox')).to.have.length(1);
+    const options = nodes(tree, 'option');
     expect(options).to.have.length(3);
 
     const linkable = options.find((node) => node.name.includes(accounts.linkable.name))!;

@@ -14,6 +14,8 @@ export interface AXNode {
   expanded?: boolean;
   focused?: boolean;
   selected?: boolean;
+  /** aria-invalid as Chromium reports it on a form control ("true", "false", …). */
+  invalid?: string;
   children?: AXNode[];
 }
 
@@ -22,11 +24,34 @@ export function axTree(): Promise<AXNode> {
   return executeServerCommand<AXNode, undefined>('ax-tree');
 }
 
-/** Every node of `node`'s tree that `match` accepts, in document order. */
-export function findAll(node: AXNode, match: (node: AXNode) => boolean, found: AXNode[] = []): AXNode[] {
-  if (match(node)) found.push(node);
-  for (const child of node.children ?? []) findAll(child, match, found);
+/** A node of the tree that matched, with its ancestors from the root (nearest last). */
+export interface AXFound {
+  node: AXNode;
+  ancestors: AXNode[];
+}
+
+/** Every node of `node`'s tree that `match` accepts, in document order, each with its ancestors. */
+export function findAll(
+  node: AXNode,
+  match: (node: AXNode) => boolean,
+  ancestors: AXNode[] = [],
+  found: AXFound[] = [],
+): AXFound[] {
+  if (match(node)) found.push({ node, ancestors });
+  for (const child of node.children ?? []) findAll(child, match, [...ancestors, node], found);
   return found;
+}
+
+/** Every node of that role, in document order. */
+export function nodes(tree: AXNode, role: string): AXNode[] {
+  return findAll(tree, (node) => node.role === role).map((found) => found.node);
+}
+
+/** The combobox's node in the tree (the search box as a screen reader has it); throws when there is none. */
+export function comboboxNode(tree: AXNode): AXNode {
+  const [box] = nodes(tree, 'combobox');
+  if (!box) throw new Error('no combobox in the accessibility tree');
+  return box;
 }
 
 /**

@@ -112,3 +112,17 @@ export function recordingSearch(): { search: (request: SearchRequest) => Promise
     },
   };
 }
+
+/** `count` linkable accounts named "<prefix> 001", "<prefix> 002", … (long lists, paging). */
+export function linkableAccounts(count: number, prefix = 'Acme Branch'): Account[] {
+  return Array.from({ length: count }, (_, i) => {
+    const n = String(i + 1).padStart(3, '0');
+    return {
+      id: `${prefix.toLowerCase().replace(/\W+/g, '-')}-${n}`,
+      number: `ACB${n}`,
+      name: `${prefix} ${n}`,
+      portalSyncedAt: iso(-20 * 24 * 3_600_000),
+      contracts: [contract({ id: `c-${prefix}-${n}` })],
+    };
+  });
+}

@@ -4,6 +4,8 @@
  */
 import { http, HttpResponse } from 'msw';
 import { setupWorker, type SetupWorker, type StartOptions } from 'msw/browser';
+import type { Account } from '../../src/link-account-picker.js';
+import { body } from './data.js';
 
 /** Where the element tests point the picker's `endpoint`. */
 export const ENDPOINT = '/api/accounts/search';
@@ -62,4 +64,15 @@ const FLUSH_PATH = '/__msw-flush__';
 export async function flushWorker(): Promise<void> {
   worker.use(http.get(FLUSH_PATH, () => new HttpResponse(null, { status: 204 })));
   await fetch(FLUSH_PATH);
+}
+
+/** A handler for ENDPOINT answering one page of `size` out of `all`, with a cursor to the next while there is one. */
+export function pagedHandler(all: Account[], size: number) {
+  return http.get(ENDPOINT, ({ request }) => {
+    const cursor = Number(new URL(request.url).searchParams.get('cursor') ?? '0');
+    const next = cursor + size;
+    return HttpResponse.json(
+      body(all.slice(cursor, next), { nextCursor: next < all.length ? String(next) : null, total: all.length }),
+    );
+  });
 }

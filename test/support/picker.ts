@@ -68,18 +68,47 @@ export function shownIds(el: Picker): string[] {
   return options(el).map((row) => row.dataset.accountId!);
 }
 
-/** The account id of the option the keyboard is on (aria-activedescendant), if it is rendered. */
-export function activeId(el: Picker): string | undefined {
+/** The option the keyboard is on (aria-activedescendant points at it), if it is rendered. */
+export function activeOption(el: Picker): HTMLElement | null {
   const id = combobox(el).getAttribute('aria-activedescendant');
-  return id ? shadow(el).getElementById(id)?.dataset.accountId : undefined;
+  return id ? shadow(el).getElementById(id) : null;
 }
 
+/** The account id of the option the keyboard is on (aria-activedescendant), if it is rendered. */
+export function activeId(el: Picker): string | undefined {
+  return activeOption(el)?.dataset.accountId;
+}
+
+/**
+ * Whether the results popup is shown: rendered and visible (`checkVisibility`), which a popup without
+ * the `hidden` attribute but hidden by CSS is not.
+ */
 export function popupOpen(el: Picker): boolean {
-  return !shadow(el).querySelector('.popup')!.hasAttribute('hidden');
+  const popup = shadow(el).querySelector<HTMLElement>('[part~="popup"]');
+  return !!popup && popup.checkVisibility();
+}
+
+/** Text as it reads: whitespace runs collapsed to one space, trimmed ('' for none). */
+export function squash(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
 }
 
 function text(node: Node | null | undefined): string {
-  return node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  return squash(node?.textContent);
+}
+
+/**
+ * Where focus is, as a short string ("link-account-picker > input#input", "button#after", "body"):
+ * compared as text, since a failed assertion on two elements would serialize whole DOM trees.
+ */
+export function focusedName(): string {
+  const path: string[] = [];
+  let active: Element | null = document.activeElement;
+  while (active) {
+    path.push(active.localName + (active.id ? `#${active.id}` : ''));
+    active = active.shadowRoot?.activeElement ?? null;
+  }
+  return path.join(' > ');
 }
 
 /** The visible status line. */
@@ -165,14 +194,20 @@ export async function clickOutside(el: Picker): Promise<void> {
   await sendMouse({ type: 'click', position: [x, y] });
 }
 
-/** Presses one key (e.g. `ArrowDown`, `Enter`) where focus is. */
-export function press(key: string): Promise<void> {
-  return sendKeys({ press: key });
+/** Presses a key (e.g. `ArrowDown`, `Enter`) where focus is, `times` times. */
+export async function press(key: string, times = 1): Promise<void> {
+  for (let i = 0; i < times; i++) await sendKeys({ press: key });
 }
 
 /** Focuses the search box and types `text` key by key: each keystroke is its own input event. */
 export async function typeKeys(el: Picker, text: string): Promise<void> {
   combobox(el).focus();
+  await sendKeys({ type: text });
+}
+
+/** Focuses the search box the way an admin does, with a mouse click (unless it has focus), then types key by key. */
+export async function typeInBox(el: Picker, text: string): Promise<void> {
+  if (shadow(el).activeElement !== combobox(el)) await clickOn(combobox(el));
   await sendKeys({ type: text });
 }
 
@@ -248,4 +283,11 @@ export async function searchFor(el: Picker, text: string, count: number): Promis
   await search(el, text);
   await untilOptions(el, count, `${count} options for “${text}”`);
   return options(el);
+}
+
+/** Types `text` key by key (`typeInBox`) and waits until the status names the whole text with at least `rows` options shown. */
+export async function typeAndSettle(el: Picker, text: string, rows = 1): Promise<void> {
+  await typeInBox(el, text);
+  await until(() => options(el).length >= rows && statusText(el).includes(`“${text}”`), `results for “${text}” shown`, 8000);
+  await el.updateComplete;
 }
