@@ -43,7 +43,10 @@ function choose(selector: string, value: string): void {
 describe('training demo (index.html)', function () {
   this.timeout(20000);
 
-  before(async () => {
+  before(async function () {
+    // The demo page loads the whole mock data set and its modules through the test server's on-the-fly
+    // TypeScript transform: on a loaded 2-core machine that once took more than 15 s.
+    this.timeout(45000);
     // A fresh training session: no scenario or user left over from another run.
     sessionStorage.clear();
     frame = document.createElement('iframe');
@@ -51,7 +54,7 @@ describe('training demo (index.html)', function () {
     frame.style.height = '900px';
     frame.src = '/index.html';
     document.body.append(frame);
-    await until(() => frame.contentDocument?.documentElement?.dataset.demoReady === 'true', 'the demo started', 15000);
+    await until(() => frame.contentDocument?.documentElement?.dataset.demoReady === 'true', 'the demo started', 40000);
     doc = frame.contentDocument!;
     choose('#latency', 'none');
   });
