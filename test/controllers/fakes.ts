@@ -3,6 +3,8 @@
  * DOM, no network, and time that moves only when the test says.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { AccountResult } from '../../src/internal/events.js';
+import type { SearchOutcome } from '../../src/internal/search/outcome.js';
 
 export class FakeHost extends EventTarget implements ReactiveControllerHost {
   readonly controllers: ReactiveController[] = [];
@@ -97,4 +99,22 @@ export class FakeClock {
 /** Lets pending promise callbacks run. */
 export async function settle(): Promise<void> {
   for (let i = 0; i < 20; i += 1) await Promise.resolve();
+}
+
+/**
+ * The results of one page for `query`, as the search controller hands them over. No `asOf`: the
+ * server's clock is then the (fake) client clock.
+ */
+export function outcome(results: AccountResult[], query = 'acme'): SearchOutcome {
+  return {
+    query,
+    params: { endpoint: '/x', site: 's', user: '', limit: 25, timeout: 10000 },
+    site: { id: 's', name: 'S', privateLabels: [], includeUnlabeled: true },
+    results,
+    nextCursor: null,
+    malformed: 0,
+    syncWindowMinutes: 15,
+    receivedAt: performance.now(),
+    pageCount: 1,
+  } as SearchOutcome;
 }

@@ -2,28 +2,13 @@ import { expect } from '@open-wc/testing';
 import { ListboxController } from '../../src/internal/controllers/listbox-controller.js';
 import { FIRST_FRAME_ROWS, VIRTUALIZE_ABOVE } from '../../src/internal/defaults.js';
 import type { AccountResult } from '../../src/internal/events.js';
-import type { SearchOutcome } from '../../src/internal/search/outcome.js';
-import { FakeHost } from './fakes.js';
+import { FakeHost, outcome } from './fakes.js';
 
 function result(id: string, code: 'linkable' | 'already-linked' = 'linkable'): AccountResult {
   return {
     account: { id, name: id, contracts: [] },
     eligibility: { code, linkable: code === 'linkable', facts: { activeAsCustomer: 0, activeAsGuarantor: 0, contractCount: 0 } } as unknown as AccountResult['eligibility'],
   };
-}
-
-function outcome(results: AccountResult[], query = 'acme'): SearchOutcome {
-  return {
-    query,
-    params: { endpoint: '/x', site: 's', user: '', limit: 25, timeout: 10000 },
-    site: { id: 's', name: 'S', privateLabels: [], includeUnlabeled: true },
-    results,
-    nextCursor: null,
-    malformed: 0,
-    syncWindowMinutes: 15,
-    receivedAt: performance.now(),
-    pageCount: 1,
-  } as SearchOutcome;
 }
 
 function setup() {

@@ -2,29 +2,13 @@ import { expect } from '@open-wc/testing';
 import { RecheckController } from '../../src/internal/controllers/recheck-controller.js';
 import { MIN_RECHECK_MS, RECHECK_GRACE_MS } from '../../src/internal/defaults.js';
 import type { AccountResult } from '../../src/internal/events.js';
-import type { SearchOutcome } from '../../src/internal/search/outcome.js';
-import { FakeClock, FakeHost } from './fakes.js';
+import { FakeClock, FakeHost, outcome } from './fakes.js';
 
 function pending(id: string, dueAt: number): AccountResult {
   return {
     account: { id, name: id, contracts: [] },
     eligibility: { code: 'pending-sync', linkable: false, expectedSyncBy: new Date(dueAt).toISOString() } as AccountResult['eligibility'],
   };
-}
-
-function outcome(results: AccountResult[]): SearchOutcome {
-  // No asOf: the server's clock is the (fake) client clock.
-  return {
-    query: 'acme',
-    params: { endpoint: '/x', site: 's', user: '', limit: 25, timeout: 10000 },
-    site: { id: 's', name: 'S', privateLabels: [], includeUnlabeled: true },
-    results,
-    nextCursor: null,
-    malformed: 0,
-    syncWindowMinutes: 15,
-    receivedAt: performance.now(),
-    pageCount: 1,
-  } as SearchOutcome;
 }
 
 describe('RecheckController', () => {
