@@ -57,6 +57,22 @@ export function painted(): Promise<number> {
   );
 }
 
+/**
+ * Counts the frames the page makes from now until the returned function is called (one rAF each).
+ * Started before a `painted()`, it says in which frame after the start that paint came.
+ */
+export function countFrames(): () => number {
+  let frames = 0;
+  let id = requestAnimationFrame(function tick() {
+    frames += 1;
+    id = requestAnimationFrame(tick);
+  });
+  return () => {
+    cancelAnimationFrame(id);
+    return frames;
+  };
+}
+
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** A quiet main thread between rounds, so one round's garbage is not the next one's cost. */
