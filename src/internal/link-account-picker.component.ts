@@ -1,6 +1,6 @@
 import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import type { Account } from '../rules/types.js';
 import { currentLocale, LocaleController, localeLoading, ownLanguageIfDifferent } from './localization.js';
 import { SearchCompleteEvent, SearchErrorEvent } from './events.js';
@@ -95,7 +95,6 @@ import { styles } from './link-account-picker.styles.js';
  * @cssprop [--link-account-picker-popup-max-height=min(26rem, max(8rem, 50dvh))] - Tallest the popup grows before it scrolls: at most half the viewport, so the search box stays on screen at high zoom.
  * @cssprop [--link-account-picker-z-index=1000] - Stacking order of the popup.
  */
-@localized()
 export class LinkAccountPicker extends SearchSettingsElement {
   static override styles = styles;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
@@ -131,7 +130,8 @@ export class LinkAccountPicker extends SearchSettingsElement {
 
   constructor() {
     super();
-    // Dates follow a regional change (es-MX → es-ES) that leaves the strings as they are.
+    // Renders again when the page's language has loaded (what `@localized()` would do), and when a
+    // regional change (es-MX → es-ES) changes only the dates.
     new LocaleController(this);
   }
 
