@@ -2,10 +2,7 @@ import type { PropertyDeclarations, PropertyValues } from 'lit';
 import type { SearchAccounts } from '../rules/types.js';
 import { DEFAULT_DEBOUNCE_MS, DEFAULT_LIMIT, DEFAULT_MIN_CHARS, DEFAULT_TIMEOUT_MS } from './defaults.js';
 import { FormAssociatedElement } from './form-associated-element.js';
-import { searchParams, type SearchParams } from './search/transport.js';
-
-/** The properties a request depends on: a change to any of them makes cached answers stale. */
-const REQUEST_KEYS = ['endpoint', 'site', 'user', 'limit', 'fetchInit', 'searchAccounts'] as const;
+import { REQUEST_KEYS, searchParams, type SearchParams } from './search/transport.js';
 
 /**
  * The attributes and properties that say where and how the picker searches, and the request

@@ -13,7 +13,7 @@ import { CACHE_MAX, CACHE_TTL_MS, DEFAULT_DEBOUNCE_MS } from '../defaults.js';
 import type { SearchErrorInfo } from '../events.js';
 import { networkError, SearchFailure } from './errors.js';
 import { combine, worsensWithTime, type SearchOutcome } from './outcome.js';
-import { requestPage, type Page, type SearchParams } from './transport.js';
+import { REQUEST_KEYS, requestPage, type Page, type SearchParams } from './transport.js';
 
 export type { SearchOutcome } from './outcome.js';
 export type { SearchParams } from './transport.js';
@@ -58,14 +58,7 @@ export interface SearchOptions {
 const IDLE: SearchState = { phase: 'idle', query: '', loadingMore: false, refreshing: false };
 
 function sameParams(a: SearchParams, b: SearchParams): boolean {
-  return (
-    a.endpoint === b.endpoint &&
-    a.site === b.site &&
-    a.user === b.user &&
-    a.limit === b.limit &&
-    a.fetchInit === b.fetchInit &&
-    a.searchAccounts === b.searchAccounts
-  );
+  return REQUEST_KEYS.every((key) => a[key] === b[key]);
 }
 
 export class SearchController implements ReactiveController {

@@ -31,6 +31,9 @@ export interface SearchParams {
   searchAccounts?: SearchAccounts;
 }
 
+/** What a request depends on: a change to any of these makes cached answers stale (not `timeout`). */
+export const REQUEST_KEYS = ['endpoint', 'site', 'user', 'limit', 'fetchInit', 'searchAccounts'] as const;
+
 /** One parsed page, with when it arrived (for the server clock). */
 export interface Page {
   response: SearchResponse;
@@ -92,36 +95,28 @@ function mergeHeaders(init?: RequestInit): Headers {
   return headers;
 }
 
-/** Rejects as soon as `signal` aborts, for host functions that ignore their signal. */
+/**
+ * Rejects as soon as `signal` aborts, for host functions that ignore their signal. The listener may
+ * outlive the answer: `signal` is this one request's, and is dropped with it.
+ */
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      if (signal.aborted) reject(signal.reason);
+      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    }),
+  ]);
 }
 
 /** One request, with its own timeout; throws a `SearchFailure`, or the abort reason when superseded. */
 export async function requestPage(params: SearchParams, query: string, cursor: string | undefined, signal: AbortSignal): Promise<Page> {
-  const timeoutMs = params.timeout > 0 ? params.timeout : DEFAULT_TIMEOUT_MS;
-  const timeout = AbortSignal.timeout(timeoutMs);
+  // Already a positive number: searchParams() replaced any other.
+  const timeout = AbortSignal.timeout(params.timeout);
   const combined = AbortSignal.any([signal, timeout]);
   const aborted = (error: unknown): never => {
     if (signal.aborted) throw signal.reason;
-    if (timeout.aborted) throw new SearchFailure(timeoutError(timeoutMs));
+    if (timeout.aborted) throw new SearchFailure(timeoutError(params.timeout));
     throw error;
   };
 
