@@ -189,7 +189,10 @@ export function setLocale(locale: string | null): Promise<void> {
  * on `lang="es-MX"` → `lang="es-ES"`, where only the dates change.
  */
 export class LocaleController implements ReactiveController {
-  constructor(private readonly host: ReactiveControllerHost) {
+  readonly #host: ReactiveControllerHost;
+
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
     host.addController(this);
   }
 
@@ -205,10 +208,10 @@ export class LocaleController implements ReactiveController {
   }
 
   #onStatus = (event: CustomEvent<LocaleStatusEventDetail>): void => {
-    if (event.detail.status === 'ready') this.host.requestUpdate();
+    if (event.detail.status === 'ready') this.#host.requestUpdate();
   };
 
-  #onIntl = (): void => this.host.requestUpdate();
+  #onIntl = (): void => this.#host.requestUpdate();
 }
 
 startLocalization();
