@@ -41,7 +41,8 @@ interface Job {
   kind: 'search' | 'more' | 'refresh';
   query: string;
   params: SearchParams;
-  bypassCache: boolean;
+  /** Ask the server even when the cache holds an answer (a retry, a re-check). */
+  bypassCache?: boolean;
   /** The results to extend (more) or to re-check (refresh). */
   base?: SearchOutcome;
 }
@@ -118,7 +119,7 @@ export class SearchController implements ReactiveController {
         if (phase === 'complete') this.#settleWaiters();
         return;
       }
-      this.#start({ kind: 'search', query, params, bypassCache: false });
+      this.#start({ kind: 'search', query, params });
     }, Math.max(debounce, this.retryWaitMs));
     return settled;
   }
@@ -127,7 +128,7 @@ export class SearchController implements ReactiveController {
   loadMore(): void {
     const outcome = this.state.outcome;
     if (!outcome?.nextCursor || this.state.loadingMore || this.state.phase !== 'complete') return;
-    this.#start({ kind: 'more', query: outcome.query, params: outcome.params, bypassCache: false, base: outcome });
+    this.#start({ kind: 'more', query: outcome.query, params: outcome.params, base: outcome });
   }
 
   /** Re-runs the shown search without the cache, keeping the results on screen until the answer. */
@@ -172,7 +173,7 @@ export class SearchController implements ReactiveController {
     this.#lastJob = job;
     const previous = this.state;
     if (job.kind === 'search') {
-      this.#setState({ phase: 'loading', query: job.query, loadingMore: false, refreshing: false });
+      this.#setState({ ...IDLE, phase: 'loading', query: job.query });
     } else {
       this.#setState({
         phase: 'complete',
@@ -200,7 +201,7 @@ export class SearchController implements ReactiveController {
   }
 
   #completed(outcome: SearchOutcome): void {
-    this.#setState({ phase: 'complete', query: outcome.query, outcome, loadingMore: false, refreshing: false });
+    this.#setState({ ...IDLE, phase: 'complete', query: outcome.query, outcome });
     this.#options.onComplete(outcome);
     this.#settleWaiters();
   }
@@ -217,7 +218,7 @@ export class SearchController implements ReactiveController {
       // A further page or a re-check failed: the results so far stay on screen.
       this.#setState({ ...this.state, phase: 'complete', query, loadingMore: false, refreshing: false, moreError: info });
     } else {
-      this.#setState({ phase: 'error', query, error: info, loadingMore: false, refreshing: false });
+      this.#setState({ ...IDLE, phase: 'error', query, error: info });
     }
     this.#options.onError(query, info);
     this.#settleWaiters();
@@ -233,20 +234,18 @@ export class SearchController implements ReactiveController {
     }, seconds * 1000);
   }
 
+  /** A search's first page, the page after `base` (more), or as many pages as `base` shows (refresh). */
   async #runJob(job: Job, signal: AbortSignal): Promise<SearchOutcome> {
-    if (job.kind === 'more' && job.base) {
-      const page = await this.#fetchPage(job, job.base.nextCursor ?? undefined, signal);
-      return combine(job.query, job.params, [page], job.base);
-    }
+    const base = job.kind === 'more' ? job.base : undefined;
     const pages: Page[] = [];
     const wanted = job.kind === 'refresh' ? (job.base?.pageCount ?? 1) : 1;
-    let cursor: string | undefined;
+    let cursor = base?.nextCursor ?? undefined;
     do {
       const page = await this.#fetchPage(job, cursor, signal);
       pages.push(page);
       cursor = page.response.nextCursor ?? undefined;
     } while (cursor && pages.length < wanted);
-    return combine(job.query, job.params, pages);
+    return combine(job.query, job.params, pages, base);
   }
 
   #cacheKey(job: Job, cursor?: string): string {
