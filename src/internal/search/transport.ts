@@ -3,7 +3,7 @@
  * own timeout, and turns every failure into one of the four kinds the admin reads about. No state:
  * caching, paging and superseding belong to the search controller.
  */
-import { parseSearchResponse } from '../../rules/parse-response.js';
+import { readSearchResponse } from '../../rules/read-response.js';
 import type { SearchAccounts, SearchResponse } from '../../rules/types.js';
 import { DEFAULT_LIMIT, DEFAULT_TIMEOUT_MS, MAX_RETRY_AFTER_S } from '../defaults.js';
 import {
@@ -171,9 +171,9 @@ export async function requestPage(params: SearchParams, query: string, cursor: s
     }
   }
   if (signal.aborted) throw signal.reason;
-  let parsed: ReturnType<typeof parseSearchResponse>;
+  let parsed: ReturnType<typeof readSearchResponse>;
   try {
-    parsed = parseSearchResponse(body);
+    parsed = readSearchResponse(body);
   } catch (error) {
     // A host's answer can throw while it is read (a getter, a revoked proxy): a bad answer, not a network failure.
     throw new SearchFailure(unreadableAnswer(error instanceof Error ? error.message : String(error)));
