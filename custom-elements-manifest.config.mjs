@@ -122,7 +122,13 @@ function publicSurfaceOnly() {
           mod.exports = (mod.exports ?? []).filter((e) => reexported.has(e.name));
         }
         for (const declaration of mod.declarations ?? []) {
-          if (declaration.members) declaration.members = declaration.members.filter(isPublic);
+          if (!declaration.members) continue;
+          const hidden = new Set(declaration.members.filter((member) => !isPublic(member)).map((member) => member.name));
+          declaration.members = declaration.members.filter(isPublic);
+          // Lit's `static properties` marks every field it declares public (the default, left unsaid)
+          // and gives a state field (`{ state: true }`) an attribute, which it never has.
+          for (const member of declaration.members) if (member.privacy === 'public') delete member.privacy;
+          if (declaration.attributes) declaration.attributes = declaration.attributes.filter((a) => !hidden.has(a.fieldName));
         }
       }
       customElementsManifest.modules = modules.filter(

@@ -41,6 +41,26 @@ export function minifyLiterals(): Plugin {
   };
 }
 
+/**
+ * The package and standalone builds only: drops the translator's notes from `msg()` calls in src/
+ * (`msg('got null', { desc: '…' })` → `msg('got null')`). @lit/localize reads `desc` only when
+ * extracting strings to xliff/ (from the source, not the build); at runtime it reads `id` alone, so the
+ * notes were shipped for nothing. Each note becomes spaces (newlines kept), so no code moves and
+ * the source maps stay right as they are (`map: null`).
+ */
+export function stripMsgDescriptions(): Plugin {
+  // `, { desc: '…' }` (any quote, no other option) just before the call's closing parenthesis.
+  const note = /,\s*\{\s*desc:\s*(['"`])(?:\\.|(?!\1)[^\\])*\1\s*,?\s*\}(?=\s*\))/g;
+  return {
+    name: 'strip-msg-descriptions',
+    apply: (config, { command }) => command === 'build' && !!config.build?.lib,
+    transform(code, id) {
+      if (!id.startsWith(srcDir) || !id.endsWith('.ts') || !code.includes('desc:')) return null;
+      return { code: code.replace(note, (text) => text.replace(/[^\n]/g, ' ')), map: null };
+    },
+  };
+}
+
 // Everything a host resolves itself in the package build; the standalone build bundles it all.
 const dependencies = [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//];
 
@@ -98,7 +118,7 @@ const packageBuild: BuildEnvironmentOptions = {
 
 export default defineConfig(({ mode }) => ({
   // The demo's mock backend needs MSW's worker served; the builds don't emit it.
-  plugins: [mswWorkerPlugin(), minifyLiterals()],
+  plugins: [mswWorkerPlugin(), minifyLiterals(), stripMsgDescriptions()],
   // The URL the README gives: another server on 5173 is an error, not a silent move to 5174.
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   build: mode === 'standalone' ? standaloneBuild : packageBuild,

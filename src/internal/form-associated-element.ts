@@ -1,5 +1,4 @@
-import { LitElement } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 
 /**
  * What makes the picker a form control like a native one: `ElementInternals`, the `disabled`,
@@ -11,19 +10,28 @@ export abstract class FormAssociatedElement extends LitElement {
   /** Takes part in forms: the selected ids are submitted under `name`. */
   static formAssociated = true;
 
+  // Declared here rather than with decorators: the decorator helper each build would otherwise carry
+  // costs more bytes than this object (and the drop-in then needs no lit/decorators.js).
+  static override properties: PropertyDeclarations = {
+    formDisabled: { state: true },
+    disabled: { type: Boolean, reflect: true },
+    required: { type: Boolean, reflect: true },
+    name: {},
+  };
+
   protected readonly internals: ElementInternals = this.attachInternals();
 
   /** Disabled by an ancestor `<fieldset disabled>`. */
-  @state() protected formDisabled = false;
+  protected formDisabled = false;
 
   /** Disables the search box and the chips; a disabled picker submits nothing. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
 
   /** Makes the form invalid while nothing is selected. */
-  @property({ type: Boolean, reflect: true }) required = false;
+  required = false;
 
   /** Form field name: each selected id is submitted under it. */
-  @property() name = '';
+  name = '';
 
   /** Disabled by its own attribute or by an ancestor `<fieldset disabled>`. */
   protected get isDisabled(): boolean {

@@ -1,6 +1,5 @@
-import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
 import type { Account } from '../rules/types.js';
 import { currentLocale, LocaleController, localeLoading, ownLanguageIfDifferent } from './localization.js';
 import { SearchCompleteEvent, SearchErrorEvent } from './events.js';
@@ -95,10 +94,18 @@ import { styles } from './link-account-picker.styles.js';
  * @cssprop [--link-account-picker-popup-max-height=min(26rem, max(8rem, 50dvh))] - Tallest the popup grows before it scrolls: at most half the viewport, so the search box stays on screen at high zoom.
  * @cssprop [--link-account-picker-z-index=1000] - Stacking order of the popup.
  */
-@localized()
 export class LinkAccountPicker extends SearchSettingsElement {
   static override styles = styles;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override properties: PropertyDeclarations = {
+    text: { state: true },
+    label: {},
+    placeholder: {},
+    helpText: { attribute: 'help-text' },
+    multiple: { type: Boolean },
+    open: { type: Boolean },
+    value: { attribute: false },
+  };
   readonly #searches = new SearchController(this, {
     onComplete: (outcome) => this.#searchCompleted(outcome),
     onError: (query, error) => this.dispatchEvent(new SearchErrorEvent({ query, error })),
@@ -120,47 +127,50 @@ export class LinkAccountPicker extends SearchSettingsElement {
     required: () => this.required,
     disabled: () => this.isDisabled,
     lookup: (id) => this.#listbox.view?.byId.get(id),
-    anchor: () => this.input ?? undefined,
+    anchor: () => this.#input ?? undefined,
   });
   readonly #recheck = new RecheckController(this, () => this.#searches.refresh());
   readonly #clock = new ClockController(this);
   readonly #announcer = new AnnouncerController(this);
   readonly #description = new FieldDescriptionController(this);
 
-  @query('#input') private input!: HTMLInputElement;
+  /** The search box (what `@query('#input')` would give). */
+  get #input(): HTMLInputElement {
+    return this.renderRoot?.querySelector('#input') as HTMLInputElement;
+  }
 
   constructor() {
     super();
-    // Dates follow a regional change (es-MX → es-ES) that leaves the strings as they are.
+    // Renders again when the page's language has loaded (what `@localized()` would do), and when a
+    // regional change (es-MX → es-ES) changes only the dates.
     new LocaleController(this);
   }
 
   /** The text in the search box. */
-  @state() private text = '';
+  private text = '';
 
   #initialValue: string[] = [];
 
   /** Visible label of the search box (also its accessible name). */
-  @property() label = '';
+  label = '';
 
   /** Placeholder of the search box. */
-  @property() placeholder = '';
+  placeholder = '';
 
   /**
    * Help text shown under the search box and read as its description ("Only accounts of this portal
    * site are listed."). For rich content, use the `help-text` slot instead.
    */
-  @property({ attribute: 'help-text' }) helpText = '';
+  helpText = '';
 
   /** Allows several accounts, shown as removable chips. */
-  @property({ type: Boolean }) multiple = false;
+  multiple = false;
 
   /**
    * Whether the results popup is shown. The picker sets it as the admin focuses, types, presses Escape
    * or clicks away; a host or a preview sets it to show results with no focus and no typing (see
    * `search()`). Not reflected to the attribute.
    */
-  @property({ type: Boolean })
   get open(): boolean {
     return this.#listbox.open;
   }
@@ -171,7 +181,6 @@ export class LinkAccountPicker extends SearchSettingsElement {
   }
 
   /** Ids of the selected accounts; at most one unless `multiple` (then the first). Setting it never fires `change`. */
-  @property({ attribute: false })
   get value(): string[] {
     return [...this.#selection.ids];
   }
@@ -246,7 +255,7 @@ export class LinkAccountPicker extends SearchSettingsElement {
     // The last page arrived and Load more is about to go: focus the box first, or focus would fall
     // out of the picker while rendering (and close the popup).
     const focused = this.shadowRoot?.activeElement;
-    if (focused?.matches('[part~="load-more"]') && !this.#searches.state.outcome?.nextCursor) this.input.focus();
+    if (focused?.matches('[part~="load-more"]') && !this.#searches.state.outcome?.nextCursor) this.#input.focus();
   }
 
   protected override updated(): void {
@@ -308,7 +317,7 @@ export class LinkAccountPicker extends SearchSettingsElement {
   }
 
   #handleControlClick(event: MouseEvent): void {
-    if (event.target === event.currentTarget) this.input.focus();
+    if (event.target === event.currentTarget) this.#input.focus();
     if (!this.isDisabled) this.open = true;
   }
 
@@ -316,7 +325,7 @@ export class LinkAccountPicker extends SearchSettingsElement {
     handleComboboxKey(event, {
       listbox: this.#listbox,
       text: this.text,
-      caretAtStart: this.input.selectionStart === 0,
+      caretAtStart: this.#input.selectionStart === 0,
       pick: (index) => this.#pick(index),
       loadMore: () => this.#searches.loadMore(),
       retry: () => this.#searches.retry(),
@@ -330,14 +339,14 @@ export class LinkAccountPicker extends SearchSettingsElement {
 
   #handleRetry(): void {
     this.#searches.retry();
-    this.input.focus();
+    this.#input.focus();
   }
 
   // ---- public methods ------------------------------------------------------------------------------
 
   /** Moves focus to the search box. */
   override focus(options?: FocusOptions): void {
-    this.input?.focus(options);
+    this.#input?.focus(options);
   }
 
   /** Clears the query and closes the results; the selection stays. */
@@ -386,7 +395,7 @@ export class LinkAccountPicker extends SearchSettingsElement {
       virtual: !!listbox.virtualizer,
       chips: renderChips(this.#selection.ids, (id) => this.#selection.entry(id), this.isDisabled, (id) => {
         this.#selection.deselect(id);
-        this.input.focus();
+        this.#input.focus();
       }),
       status: renderStatusLine(status, { locale, onRetry: () => this.#handleRetry() }),
       notice: renderNotice(search, locale),

@@ -184,11 +184,15 @@ export function setLocale(locale: string | null): Promise<void> {
 }
 
 /**
- * Re-renders its host when the picker's language or regional format changes. `@localized()` covers
- * the strings; this also covers `lang="es-MX"` → `lang="es-ES"`, where only the dates change.
+ * Re-renders its host when the picker's language or regional format changes: when a language's
+ * strings are ready (what @lit/localize's `@localized()` does, so the picker needs no decorator), and
+ * on `lang="es-MX"` → `lang="es-ES"`, where only the dates change.
  */
 export class LocaleController implements ReactiveController {
-  constructor(private readonly host: ReactiveControllerHost) {
+  readonly #host: ReactiveControllerHost;
+
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
     host.addController(this);
   }
 
@@ -204,10 +208,10 @@ export class LocaleController implements ReactiveController {
   }
 
   #onStatus = (event: CustomEvent<LocaleStatusEventDetail>): void => {
-    if (event.detail.status === 'ready') this.host.requestUpdate();
+    if (event.detail.status === 'ready') this.#host.requestUpdate();
   };
 
-  #onIntl = (): void => this.host.requestUpdate();
+  #onIntl = (): void => this.#host.requestUpdate();
 }
 
 startLocalization();

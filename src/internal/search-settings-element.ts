@@ -1,44 +1,52 @@
-import type { PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import type { PropertyDeclarations, PropertyValues } from 'lit';
 import type { SearchAccounts } from '../rules/types.js';
 import { DEFAULT_DEBOUNCE_MS, DEFAULT_LIMIT, DEFAULT_MIN_CHARS, DEFAULT_TIMEOUT_MS } from './defaults.js';
 import { FormAssociatedElement } from './form-associated-element.js';
-import { searchParams, type SearchParams } from './search/transport.js';
-
-/** The properties a request depends on: a change to any of them makes cached answers stale. */
-const REQUEST_KEYS = ['endpoint', 'site', 'user', 'limit', 'fetchInit', 'searchAccounts'] as const;
+import { REQUEST_KEYS, searchParams, type SearchParams } from './search/transport.js';
 
 /**
  * The attributes and properties that say where and how the picker searches, and the request
  * parameters they make. Apart from the picker class so that it holds behaviour, not settings.
  */
 export abstract class SearchSettingsElement extends FormAssociatedElement {
+  static override properties: PropertyDeclarations = {
+    endpoint: {},
+    site: {},
+    user: {},
+    minChars: { type: Number, attribute: 'min-chars' },
+    debounce: { type: Number },
+    limit: { type: Number },
+    timeout: { type: Number },
+    fetchInit: { attribute: false },
+    searchAccounts: { attribute: false },
+  };
+
   /** URL of the search endpoint (`GET {endpoint}?q=…&site=…&limit=…`). Relative URLs resolve against the page. */
-  @property() endpoint = '';
+  endpoint = '';
 
   /** Id of the portal site the user belongs to; sent as `site`. */
-  @property() site = '';
+  site = '';
 
   /** Id of the portal user being edited; sent as `user` when set, so the server can flag accounts already linked. */
-  @property() user = '';
+  user = '';
 
   /** Characters needed before searching. */
-  @property({ type: Number, attribute: 'min-chars' }) minChars: number = DEFAULT_MIN_CHARS;
+  minChars: number = DEFAULT_MIN_CHARS;
 
   /** Milliseconds to wait after the last keystroke before searching. */
-  @property({ type: Number }) debounce: number = DEFAULT_DEBOUNCE_MS;
+  debounce: number = DEFAULT_DEBOUNCE_MS;
 
   /** Accounts per page; sent as `limit`. */
-  @property({ type: Number }) limit: number = DEFAULT_LIMIT;
+  limit: number = DEFAULT_LIMIT;
 
   /** Milliseconds before a request is abandoned as timed out. */
-  @property({ type: Number }) timeout: number = DEFAULT_TIMEOUT_MS;
+  timeout: number = DEFAULT_TIMEOUT_MS;
 
   /** Extra `fetch` options (headers, credentials, mode): secrets belong here, never in attributes. */
-  @property({ attribute: false }) fetchInit?: RequestInit;
+  fetchInit?: RequestInit;
 
   /** Called instead of `fetch` when set; its result is treated exactly like a response body. */
-  @property({ attribute: false }) searchAccounts?: SearchAccounts;
+  searchAccounts?: SearchAccounts;
 
   /** The request parameters, with out-of-range numbers replaced by the defaults. */
   protected get searchParams(): SearchParams {

@@ -24,15 +24,13 @@ export interface AnnouncementInput {
 
 export class AnnouncerController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
-  readonly #slowMs: number;
   #timer?: ReturnType<typeof setTimeout>;
   /** The "Searching for …" text being timed, and whether it has become slow. */
   #loading = '';
   #slow = false;
 
-  constructor(host: ReactiveControllerHost, slowMs: number = SLOW_SEARCH_MS) {
+  constructor(host: ReactiveControllerHost) {
     this.#host = host;
-    this.#slowMs = slowMs;
     host.addController(this);
   }
 
@@ -67,7 +65,7 @@ export class AnnouncerController implements ReactiveController {
     this.#timer = setTimeout(() => {
       this.#slow = true;
       this.#host.requestUpdate();
-    }, this.#slowMs);
+    }, SLOW_SEARCH_MS);
   }
 
   hostDisconnected(): void {

@@ -8,20 +8,15 @@ export class ClockController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   #timer?: ReturnType<typeof setInterval>;
 
-  constructor(host: ReactiveControllerHost, readonly periodMs = 1000) {
+  constructor(host: ReactiveControllerHost) {
     this.#host = host;
     host.addController(this);
-  }
-
-  /** Whether the clock ticks. */
-  get running(): boolean {
-    return this.#timer !== undefined;
   }
 
   /** Starts or stops ticking; cheap to call on every update. */
   run(needed: boolean): void {
     if (needed && this.#timer === undefined) {
-      this.#timer = setInterval(() => this.#host.requestUpdate(), this.periodMs);
+      this.#timer = setInterval(() => this.#host.requestUpdate(), 1000);
     } else if (!needed) {
       this.hostDisconnected();
     }

@@ -40,7 +40,6 @@ export class ListboxController implements ReactiveController {
   shownLimit = Infinity;
 
   readonly #host: ListboxHost;
-  readonly #isCurrent: () => boolean;
   readonly #options: ListboxOptions;
   #open = false;
   #activeIndex = -1;
@@ -59,7 +58,6 @@ export class ListboxController implements ReactiveController {
   constructor(host: ListboxHost, options: ListboxOptions) {
     this.#host = host;
     this.#options = options;
-    this.#isCurrent = () => options.isCurrent();
     host.addController(this);
   }
 
@@ -86,12 +84,12 @@ export class ListboxController implements ReactiveController {
 
   /** The options on screen for the current query: the only ones the keyboard and the mouse act on. */
   get options(): OptionView[] {
-    return this.view && this.#isCurrent() ? this.view.options : [];
+    return this.view && this.#options.isCurrent() ? this.view.options : [];
   }
 
   /** The groups on screen for the current query. */
   get groups(): GroupView[] {
-    return this.view && this.#isCurrent() ? this.view.groups : [];
+    return this.view && this.#options.isCurrent() ? this.view.groups : [];
   }
 
   get activeOption(): OptionView | undefined {
@@ -158,13 +156,18 @@ export class ListboxController implements ReactiveController {
   }
 
   #paintTheRest(): void {
+    if (this.#endFirstFrame()) this.#host.requestUpdate();
+  }
+
+  /** Leaves the first frame: nothing left scheduled, `restPending` settled. Returns whether it was in one. */
+  #endFirstFrame(): boolean {
+    const was = this.#firstFrame;
     this.#cancelFirstFrame?.();
     this.#cancelFirstFrame = undefined;
-    if (!this.#firstFrame) return;
     this.#firstFrame = false;
-    this.#host.requestUpdate();
     this.#rest?.settle();
     this.#rest = undefined;
+    return was;
   }
 
   /**
@@ -221,11 +224,7 @@ export class ListboxController implements ReactiveController {
     document.removeEventListener('pointerdown', this.#handleDocumentPointerDown, true);
     this.#open = false;
     // Nothing left scheduled: a picker reconnected later renders all its rows at once.
-    this.#cancelFirstFrame?.();
-    this.#cancelFirstFrame = undefined;
-    this.#firstFrame = false;
-    this.#rest?.settle();
-    this.#rest = undefined;
+    this.#endFirstFrame();
   }
 
   // ---- the popup's events (bound: the template passes them as they are) ----------------------------

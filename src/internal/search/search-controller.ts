@@ -3,17 +3,17 @@
  * decides when (debounce, and a server's `Retry-After`), whether (the same query settling again keeps
  * what is shown) and how (a recent answer from the cache, unless time would make it say worse).
  *
- * Built on @lit/task's `Task`: a new run aborts the one in flight and a superseded run's result is
- * dropped, so a slow earlier response can never reach the screen. An abort the picker caused is never
- * reported as an error: only the latest run's failure reaches `onError`.
+ * Each run has its own AbortController: a new run aborts the one in flight and a superseded run's
+ * result is dropped, so a slow earlier response can never reach the screen. An abort the picker caused
+ * is never reported as an error: only the latest run's failure reaches `onError`. (This is what
+ * @lit/task's `Task` did here, without the rest of it: the state below is what the host renders.)
  */
-import { initialState, Task } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { CACHE_MAX, CACHE_TTL_MS, DEFAULT_DEBOUNCE_MS } from '../defaults.js';
 import type { SearchErrorInfo } from '../events.js';
 import { networkError, SearchFailure } from './errors.js';
 import { combine, worsensWithTime, type SearchOutcome } from './outcome.js';
-import { requestPage, type Page, type SearchParams } from './transport.js';
+import { REQUEST_KEYS, requestPage, type Page, type SearchParams } from './transport.js';
 
 export type { SearchOutcome } from './outcome.js';
 export type { SearchParams } from './transport.js';
@@ -41,7 +41,8 @@ interface Job {
   kind: 'search' | 'more' | 'refresh';
   query: string;
   params: SearchParams;
-  bypassCache: boolean;
+  /** Ask the server even when the cache holds an answer (a retry, a re-check). */
+  bypassCache?: boolean;
   /** The results to extend (more) or to re-check (refresh). */
   base?: SearchOutcome;
 }
@@ -58,14 +59,7 @@ export interface SearchOptions {
 const IDLE: SearchState = { phase: 'idle', query: '', loadingMore: false, refreshing: false };
 
 function sameParams(a: SearchParams, b: SearchParams): boolean {
-  return (
-    a.endpoint === b.endpoint &&
-    a.site === b.site &&
-    a.user === b.user &&
-    a.limit === b.limit &&
-    a.fetchInit === b.fetchInit &&
-    a.searchAccounts === b.searchAccounts
-  );
+  return REQUEST_KEYS.every((key) => a[key] === b[key]);
 }
 
 export class SearchController implements ReactiveController {
@@ -75,7 +69,8 @@ export class SearchController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #options: SearchOptions;
   readonly #cache = new Map<string, { expires: number; page: Page }>();
-  readonly #task: Task<[Job], SearchOutcome>;
+  /** The latest run's: aborting it abandons that run; a run that is no longer the latest is dropped. */
+  #abort?: AbortController;
   #lastJob?: Job;
   #debounceTimer?: ReturnType<typeof setTimeout>;
   /** A server asked to wait until then (ms since epoch): no request leaves before. */
@@ -88,12 +83,6 @@ export class SearchController implements ReactiveController {
     this.#host = host;
     this.#options = options;
     host.addController(this);
-    this.#task = new Task<[Job], SearchOutcome>(host, {
-      autoRun: false,
-      task: ([job], { signal }) => this.#runJob(job, signal),
-      onComplete: (outcome) => this.#completed(outcome),
-      onError: (error) => this.#failed(error),
-    });
   }
 
   hostDisconnected(): void {
@@ -130,7 +119,7 @@ export class SearchController implements ReactiveController {
         if (phase === 'complete') this.#settleWaiters();
         return;
       }
-      this.#start({ kind: 'search', query, params, bypassCache: false });
+      this.#start({ kind: 'search', query, params });
     }, Math.max(debounce, this.retryWaitMs));
     return settled;
   }
@@ -139,7 +128,7 @@ export class SearchController implements ReactiveController {
   loadMore(): void {
     const outcome = this.state.outcome;
     if (!outcome?.nextCursor || this.state.loadingMore || this.state.phase !== 'complete') return;
-    this.#start({ kind: 'more', query: outcome.query, params: outcome.params, bypassCache: false, base: outcome });
+    this.#start({ kind: 'more', query: outcome.query, params: outcome.params, base: outcome });
   }
 
   /** Re-runs the shown search without the cache, keeping the results on screen until the answer. */
@@ -157,7 +146,7 @@ export class SearchController implements ReactiveController {
   /** Abandons any request in flight or waiting, and forgets the shown results. */
   cancel(): void {
     clearTimeout(this.#debounceTimer);
-    this.#task.abort();
+    this.#abort?.abort();
     this.#lastJob = undefined;
     this.#setState(IDLE);
     this.#settleWaiters();
@@ -184,7 +173,7 @@ export class SearchController implements ReactiveController {
     this.#lastJob = job;
     const previous = this.state;
     if (job.kind === 'search') {
-      this.#setState({ phase: 'loading', query: job.query, loadingMore: false, refreshing: false });
+      this.#setState({ ...IDLE, phase: 'loading', query: job.query });
     } else {
       this.#setState({
         phase: 'complete',
@@ -194,11 +183,25 @@ export class SearchController implements ReactiveController {
         refreshing: job.kind === 'refresh',
       });
     }
-    void this.#task.run([job]);
+    void this.#run(job);
+  }
+
+  async #run(job: Job): Promise<void> {
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
+    let outcome: SearchOutcome;
+    try {
+      outcome = await this.#runJob(job, abort.signal);
+    } catch (error) {
+      // Superseded or cancelled: not an error.
+      if (this.#abort === abort && !abort.signal.aborted) this.#failed(error);
+      return;
+    }
+    if (this.#abort === abort) this.#completed(outcome);
   }
 
   #completed(outcome: SearchOutcome): void {
-    this.#setState({ phase: 'complete', query: outcome.query, outcome, loadingMore: false, refreshing: false });
+    this.#setState({ ...IDLE, phase: 'complete', query: outcome.query, outcome });
     this.#options.onComplete(outcome);
     this.#settleWaiters();
   }
@@ -215,7 +218,7 @@ export class SearchController implements ReactiveController {
       // A further page or a re-check failed: the results so far stay on screen.
       this.#setState({ ...this.state, phase: 'complete', query, loadingMore: false, refreshing: false, moreError: info });
     } else {
-      this.#setState({ phase: 'error', query, error: info, loadingMore: false, refreshing: false });
+      this.#setState({ ...IDLE, phase: 'error', query, error: info });
     }
     this.#options.onError(query, info);
     this.#settleWaiters();
@@ -231,26 +234,18 @@ export class SearchController implements ReactiveController {
     }, seconds * 1000);
   }
 
+  /** A search's first page, the page after `base` (more), or as many pages as `base` shows (refresh). */
   async #runJob(job: Job, signal: AbortSignal): Promise<SearchOutcome> {
-    try {
-      if (job.kind === 'more' && job.base) {
-        const page = await this.#fetchPage(job, job.base.nextCursor ?? undefined, signal);
-        return combine(job.query, job.params, [page], job.base);
-      }
-      const pages: Page[] = [];
-      const wanted = job.kind === 'refresh' ? (job.base?.pageCount ?? 1) : 1;
-      let cursor: string | undefined;
-      do {
-        const page = await this.#fetchPage(job, cursor, signal);
-        pages.push(page);
-        cursor = page.response.nextCursor ?? undefined;
-      } while (cursor && pages.length < wanted);
-      return combine(job.query, job.params, pages);
-    } catch (error) {
-      // Superseded or cancelled: not an error. (A superseded run's result is dropped by the Task.)
-      if (signal.aborted) return initialState as never;
-      throw error;
-    }
+    const base = job.kind === 'more' ? job.base : undefined;
+    const pages: Page[] = [];
+    const wanted = job.kind === 'refresh' ? (job.base?.pageCount ?? 1) : 1;
+    let cursor = base?.nextCursor ?? undefined;
+    do {
+      const page = await this.#fetchPage(job, cursor, signal);
+      pages.push(page);
+      cursor = page.response.nextCursor ?? undefined;
+    } while (cursor && pages.length < wanted);
+    return combine(job.query, job.params, pages, base);
   }
 
   #cacheKey(job: Job, cursor?: string): string {

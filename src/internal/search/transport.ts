@@ -3,7 +3,7 @@
  * own timeout, and turns every failure into one of the four kinds the admin reads about. No state:
  * caching, paging and superseding belong to the search controller.
  */
-import { parseSearchResponse } from '../../rules/parse-response.js';
+import { readSearchResponse } from '../../rules/read-response.js';
 import type { SearchAccounts, SearchResponse } from '../../rules/types.js';
 import { DEFAULT_LIMIT, DEFAULT_TIMEOUT_MS, MAX_RETRY_AFTER_S } from '../defaults.js';
 import {
@@ -30,6 +30,9 @@ export interface SearchParams {
   fetchInit?: RequestInit;
   searchAccounts?: SearchAccounts;
 }
+
+/** What a request depends on: a change to any of these makes cached answers stale (not `timeout`). */
+export const REQUEST_KEYS = ['endpoint', 'site', 'user', 'limit', 'fetchInit', 'searchAccounts'] as const;
 
 /** One parsed page, with when it arrived (for the server clock). */
 export interface Page {
@@ -92,36 +95,28 @@ function mergeHeaders(init?: RequestInit): Headers {
   return headers;
 }
 
-/** Rejects as soon as `signal` aborts, for host functions that ignore their signal. */
+/**
+ * Rejects as soon as `signal` aborts, for host functions that ignore their signal. The listener may
+ * outlive the answer: `signal` is this one request's, and is dropped with it.
+ */
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      if (signal.aborted) reject(signal.reason);
+      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    }),
+  ]);
 }
 
 /** One request, with its own timeout; throws a `SearchFailure`, or the abort reason when superseded. */
 export async function requestPage(params: SearchParams, query: string, cursor: string | undefined, signal: AbortSignal): Promise<Page> {
-  const timeoutMs = params.timeout > 0 ? params.timeout : DEFAULT_TIMEOUT_MS;
-  const timeout = AbortSignal.timeout(timeoutMs);
+  // Already a positive number: searchParams() replaced any other.
+  const timeout = AbortSignal.timeout(params.timeout);
   const combined = AbortSignal.any([signal, timeout]);
   const aborted = (error: unknown): never => {
     if (signal.aborted) throw signal.reason;
-    if (timeout.aborted) throw new SearchFailure(timeoutError(timeoutMs));
+    if (timeout.aborted) throw new SearchFailure(timeoutError(params.timeout));
     throw error;
   };
 
@@ -176,9 +171,9 @@ export async function requestPage(params: SearchParams, query: string, cursor: s
     }
   }
   if (signal.aborted) throw signal.reason;
-  let parsed: ReturnType<typeof parseSearchResponse>;
+  let parsed: ReturnType<typeof readSearchResponse>;
   try {
-    parsed = parseSearchResponse(body);
+    parsed = readSearchResponse(body);
   } catch (error) {
     // A host's answer can throw while it is read (a getter, a revoked proxy): a bad answer, not a network failure.
     throw new SearchFailure(unreadableAnswer(error instanceof Error ? error.message : String(error)));
