@@ -8,7 +8,8 @@
 // disabled with chips no search has described, required and invalid with its validation message, help
 // text, loading (popup open, and closed with the spinner in the box), too short, no match, paging,
 // failures, a partly malformed body and a long virtualized list; in English and in Spanish, and a few
-// of them on a dark page (color-scheme: dark), right to left, in forced colours and in a narrow box.
+// of them on a dark page (color-scheme: dark), right to left, in forced colours, in a narrow box and
+// with motion allowed.
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
@@ -174,10 +175,12 @@ export const CASES = [
   ...['results', 'chips', 'invalid', 'more'].map((scenario) => ({ scenario, lang: 'es', rtl: true })),
   ...['results', 'active', 'chips', 'virtual'].map((scenario) => ({ scenario, lang: 'en', narrow: true })),
   { scenario: 'results', lang: 'es', narrow: true, dark: true },
+  // Every other case asks for reduced motion; these show the transitions and the spinner's own speed.
+  ...['focused', 'loading', 'loading-closed', 'chips'].map((scenario) => ({ scenario, lang: 'en', motion: true })),
 ];
 
 export const caseLabel = (c) =>
-  [c.lang, c.scenario, c.dark && 'dark', c.forcedColors && 'forced-colors', c.rtl && 'rtl', c.narrow && 'narrow'].filter(Boolean).join(' ');
+  [c.lang, c.scenario, c.dark && 'dark', c.forcedColors && 'forced-colors', c.rtl && 'rtl', c.narrow && 'narrow', c.motion && 'motion'].filter(Boolean).join(' ');
 
 /**
  * Serves `out` (the harness and each build's folder, out/<build>/link-account-picker.js and its chunks)
@@ -225,7 +228,7 @@ export async function openPage(root, out) {
   async function snap(build, c) {
     const context = await browser.newContext({
       viewport: { width: 900, height: 1400 },
-      reducedMotion: 'reduce',
+      reducedMotion: c.motion ? 'no-preference' : 'reduce',
       forcedColors: c.forcedColors ? 'active' : 'none',
       locale: c.lang,
     });
