@@ -3,7 +3,6 @@ import { css } from 'lit';
 /** The listbox: groups, rows and options (also in a virtualized list), and their narrow-screen layout. */
 export const optionStyles = css`
   .listbox {
-    margin: 0;
     padding: 0 0 calc(var(--_spacing) * 0.5);
   }
 
