@@ -164,8 +164,7 @@ export const controlStyles = css`
   }
 
   .chip.unknown {
-    border-inline-start-style: dashed;
-    border-inline-start-color: var(--_muted);
+    border-inline-start: 3px dashed var(--_muted);
   }
 
   .chip-text {

@@ -19,7 +19,7 @@ export const optionStyles = css`
   }
 
   .listbox.virtual {
-    flex: 1 1 auto;
+    flex: auto;
     height: 22rem;
     min-height: 6rem;
     overscroll-behavior: contain;
@@ -93,12 +93,12 @@ export const optionStyles = css`
     background: var(--_surface);
   }
 
-  .row.selected {
+  .row.selected,
+  .row.active {
     background: var(--_active);
   }
 
   .row.active {
-    background: var(--_active);
     outline: 2px solid var(--_accent);
     outline-offset: -2px;
   }
