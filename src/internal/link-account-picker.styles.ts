@@ -29,8 +29,8 @@ export const styles = css`
       border-color: CanvasText;
     }
 
-    .row,
-    .chip {
+    /* The chips' coloured edge too: the border-color above comes later than the edge's colour. */
+    .row {
       border-inline-start-color: CanvasText;
     }
 

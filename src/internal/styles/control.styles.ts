@@ -66,11 +66,9 @@ export const controlStyles = css`
     width: 1px;
     height: 1px;
     margin: -1px;
-    padding: 0;
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
-    border: 0;
   }
 
   .label {
@@ -97,7 +95,7 @@ export const controlStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     cursor: text;
-    transition: border-color 120ms ease, box-shadow 120ms ease;
+    transition: border-color 120ms, box-shadow 120ms;
   }
 
   .control:focus-within {
@@ -115,10 +113,6 @@ export const controlStyles = css`
     color: var(--_muted);
   }
 
-  .help-text[hidden] {
-    display: none;
-  }
-
   .validation-message {
     display: flex;
     align-items: flex-start;
@@ -128,12 +122,10 @@ export const controlStyles = css`
   }
 
   .validation-message .status-icon {
-    flex: none;
     width: 1.125rem;
     height: 1.125rem;
   }
 
-  :host([disabled]) .control,
   .control.disabled {
     opacity: 0.6;
     cursor: not-allowed;
@@ -172,8 +164,7 @@ export const controlStyles = css`
   }
 
   .chip.unknown {
-    border-inline-start-style: dashed;
-    border-inline-start-color: var(--_muted);
+    border-inline-start: 3px dashed var(--_muted);
   }
 
   .chip-text {
@@ -239,6 +230,7 @@ export const controlStyles = css`
     opacity: 1;
   }
 
+  /* The browser gives a disabled input the arrow cursor, not the disabled box's one. */
   .input:disabled {
     cursor: not-allowed;
   }

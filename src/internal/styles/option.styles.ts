@@ -3,7 +3,6 @@ import { css } from 'lit';
 /** The listbox: groups, rows and options (also in a virtualized list), and their narrow-screen layout. */
 export const optionStyles = css`
   .listbox {
-    margin: 0;
     padding: 0 0 calc(var(--_spacing) * 0.5);
   }
 
@@ -20,7 +19,7 @@ export const optionStyles = css`
   }
 
   .listbox.virtual {
-    flex: 1 1 auto;
+    flex: auto;
     height: 22rem;
     min-height: 6rem;
     overscroll-behavior: contain;
@@ -94,12 +93,12 @@ export const optionStyles = css`
     background: var(--_surface);
   }
 
-  .row.selected {
+  .row.selected,
+  .row.active {
     background: var(--_active);
   }
 
   .row.active {
-    background: var(--_active);
     outline: 2px solid var(--_accent);
     outline-offset: -2px;
   }
