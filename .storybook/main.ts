@@ -22,6 +22,7 @@ const config: StorybookConfig = {
           'lit/decorators.js',
           'lit/directives/if-defined.js',
           '@lit/localize',
+          '@lit/task',
           'msw',
           'msw/browser',
           '@faker-js/faker/locale/en',

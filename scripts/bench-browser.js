@@ -254,7 +254,7 @@ function printSizes() {
       return [];
     }
   }
-  // The dependency floor (what src/ imports from Lit, @lit/localize and the
+  // The dependency floor (what src/ imports from Lit, @lit/task, @lit/localize and the
   // virtualizer, with no picker code) is measured in the same run, as the drop-in's baseline.
   spawnSync('node', ['scripts/size-floor.js'], { cwd: root, encoding: 'utf8' });
   const run = spawnSync('npx', ['size-limit', '--json'], { cwd: root, encoding: 'utf8' });

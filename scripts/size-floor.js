@@ -1,5 +1,5 @@
 // Builds the "dependency floor": one bundle holding exactly what the picker imports from its runtime
-// dependencies (Lit, @lit/localize, the virtualizer) and none of the picker's own
+// dependencies (Lit, @lit/task, @lit/localize, the virtualizer) and none of the picker's own
 // code, minified like the drop-in entry. size-limit then prints it beside the real bundles, so
 // every run shows how much of the drop-in's size is ours and how much no picker code could avoid.
 //

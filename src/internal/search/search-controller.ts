@@ -3,11 +3,11 @@
  * decides when (debounce, and a server's `Retry-After`), whether (the same query settling again keeps
  * what is shown) and how (a recent answer from the cache, unless time would make it say worse).
  *
- * Each run has its own AbortController: a new run aborts the one in flight and a superseded run's
- * result is dropped, so a slow earlier response can never reach the screen. An abort the picker caused
- * is never reported as an error: only the latest run's failure reaches `onError`. (This is what
- * @lit/task's `Task` did here, without the rest of it: the state below is what the host renders.)
+ * Built on @lit/task's `Task`: a new run aborts the one in flight and a superseded run's result is
+ * dropped, so a slow earlier response can never reach the screen. An abort the picker caused is never
+ * reported as an error: only the latest run's failure reaches `onError`.
  */
+import { initialState, Task } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { CACHE_MAX, CACHE_TTL_MS, DEFAULT_DEBOUNCE_MS } from '../defaults.js';
 import type { SearchErrorInfo } from '../events.js';
@@ -69,8 +69,7 @@ export class SearchController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #options: SearchOptions;
   readonly #cache = new Map<string, { expires: number; page: Page }>();
-  /** The latest run's: aborting it abandons that run; a run that is no longer the latest is dropped. */
-  #abort?: AbortController;
+  readonly #task: Task<[Job], SearchOutcome>;
   #lastJob?: Job;
   #debounceTimer?: ReturnType<typeof setTimeout>;
   /** A server asked to wait until then (ms since epoch): no request leaves before. */
@@ -83,6 +82,12 @@ export class SearchController implements ReactiveController {
     this.#host = host;
     this.#options = options;
     host.addController(this);
+    this.#task = new Task<[Job], SearchOutcome>(host, {
+      autoRun: false,
+      task: ([job], { signal }) => this.#runJob(job, signal),
+      onComplete: (outcome) => this.#completed(outcome),
+      onError: (error) => this.#failed(error),
+    });
   }
 
   hostDisconnected(): void {
@@ -146,7 +151,7 @@ export class SearchController implements ReactiveController {
   /** Abandons any request in flight or waiting, and forgets the shown results. */
   cancel(): void {
     clearTimeout(this.#debounceTimer);
-    this.#abort?.abort();
+    this.#task.abort();
     this.#lastJob = undefined;
     this.#setState(IDLE);
     this.#settleWaiters();
@@ -183,21 +188,7 @@ export class SearchController implements ReactiveController {
         refreshing: job.kind === 'refresh',
       });
     }
-    void this.#run(job);
-  }
-
-  async #run(job: Job): Promise<void> {
-    this.#abort?.abort();
-    const abort = (this.#abort = new AbortController());
-    let outcome: SearchOutcome;
-    try {
-      outcome = await this.#runJob(job, abort.signal);
-    } catch (error) {
-      // Superseded or cancelled: not an error.
-      if (this.#abort === abort && !abort.signal.aborted) this.#failed(error);
-      return;
-    }
-    if (this.#abort === abort) this.#completed(outcome);
+    void this.#task.run([job]);
   }
 
   #completed(outcome: SearchOutcome): void {
@@ -240,11 +231,17 @@ export class SearchController implements ReactiveController {
     const pages: Page[] = [];
     const wanted = job.kind === 'refresh' ? (job.base?.pageCount ?? 1) : 1;
     let cursor = base?.nextCursor ?? undefined;
-    do {
-      const page = await this.#fetchPage(job, cursor, signal);
-      pages.push(page);
-      cursor = page.response.nextCursor ?? undefined;
-    } while (cursor && pages.length < wanted);
+    try {
+      do {
+        const page = await this.#fetchPage(job, cursor, signal);
+        pages.push(page);
+        cursor = page.response.nextCursor ?? undefined;
+      } while (cursor && pages.length < wanted);
+    } catch (error) {
+      // Superseded or cancelled: not an error. (A superseded run's result is dropped by the Task.)
+      if (signal.aborted) return initialState as never;
+      throw error;
+    }
     return combine(job.query, job.params, pages, base);
   }
 
