@@ -96,17 +96,30 @@ function mergeHeaders(init?: RequestInit): Headers {
 }
 
 /**
- * Rejects as soon as `signal` aborts, for host functions that ignore their signal. The listener may
- * outlive the answer: `signal` is this one request's, and is dropped with it.
+ * Rejects as soon as `signal` aborts, for host functions that ignore their signal. The listener goes
+ * with the answer: @lit/task keeps the latest run's signal alive, and a picker removed from the page
+ * must leave no listener behind on it (test/hardening/memory.test.ts).
  */
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => {
-      if (signal.aborted) reject(signal.reason);
-      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-    }),
-  ]);
+  return new Promise<T>((resolve, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    const settle = () => signal.removeEventListener('abort', onAbort);
+    promise.then(
+      (value) => {
+        settle();
+        resolve(value);
+      },
+      (error: unknown) => {
+        settle();
+        reject(error);
+      },
+    );
+  });
 }
 
 /** One request, with its own timeout; throws a `SearchFailure`, or the abort reason when superseded. */
