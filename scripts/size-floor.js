@@ -31,7 +31,10 @@ const use = (specifier, name) => {
   used.get(specifier).add(name);
 };
 
-for (const file of sourceFiles(join(root, 'src'))) {
+// src/cli/ is the Node command (its own build, never in a page's bundle): its node: imports are no
+// part of what a page loads.
+const pageSources = sourceFiles(join(root, 'src')).filter((file) => !relative(join(root, 'src'), file).startsWith('cli'));
+for (const file of pageSources) {
   const code = readFileSync(file, 'utf8');
   // Re-exports too: src/internal/virtualizer.ts hands the virtualizer on with `export { … } from`.
   for (const [, clause, specifier] of code.matchAll(/^(?:import|export)\s+(?!type\b)([^'";]+?)\s+from\s+'([^']+)'/gm)) {
