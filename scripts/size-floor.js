@@ -8,7 +8,7 @@
 //
 //   node scripts/size-floor.js   → node_modules/.cache/size-floor/{floor,lit}.js
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
@@ -33,7 +33,7 @@ const use = (specifier, name) => {
 
 // src/cli/ is the Node command (its own build, never in a page's bundle): its node: imports are no
 // part of what a page loads.
-const pageSources = sourceFiles(join(root, 'src')).filter((file) => !relative(join(root, 'src'), file).startsWith('cli'));
+const pageSources = sourceFiles(join(root, 'src')).filter((file) => !file.startsWith(join(root, 'src', 'cli') + sep));
 for (const file of pageSources) {
   const code = readFileSync(file, 'utf8');
   // Re-exports too: src/internal/virtualizer.ts hands the virtualizer on with `export { … } from`.
