@@ -87,4 +87,35 @@ describe('SearchController', () => {
     expect(t.requests.map((u) => u.searchParams.get('q'))).to.deep.equal(['acme', 'other']);
     expect(t.searches.retryWaitMs).to.equal(0);
   });
+
+  it('holds a search scheduled before the 429 arrived, until the wait is over', async () => {
+    // The admin types on while an earlier query is in flight: that one gets the 429, and the search
+    // already debounced for the longer query must wait too, not go out during the wait.
+    let answer429: (() => void) | undefined;
+    const t = setup(ok);
+    // 'acme' is answered by the test, with a 429, once 'acmex' has been scheduled.
+    globalThis.fetch = (async (input: RequestInfo | URL) => {
+      const url = new URL(String(input));
+      t.requests.push(url);
+      if (url.searchParams.get('q') !== 'acme') return ok();
+      return new Promise<Response>((resolve) => {
+        answer429 = () => resolve(new Response(null, { status: 429, headers: { 'Retry-After': '5' } }));
+      });
+    }) as typeof fetch;
+    void t.searches.setQuery('acme', t.params, 0);
+    await clock.tick(0);
+    void t.searches.setQuery('acmex', t.params);
+    await clock.tick(100);
+    answer429!();
+    await settle();
+    expect(t.errors[0]).to.include({ status: 429, retryAfter: 5 });
+    await clock.tick(4_800);
+    await settle();
+    expect(t.requests.map((u) => u.searchParams.get('q')), 'nothing asked during the wait').to.deep.equal(['acme']);
+    expect(t.searches.state.phase, 'the wait stays on screen').to.equal('error');
+    await clock.tick(200);
+    await settle();
+    expect(t.requests.map((u) => u.searchParams.get('q'))).to.deep.equal(['acme', 'acmex']);
+    expect(t.searches.state).to.include({ phase: 'loading', query: 'acmex' });
+  });
 });

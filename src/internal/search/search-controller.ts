@@ -125,7 +125,7 @@ export class SearchController implements ReactiveController {
         return;
       }
       this.#start({ kind: 'search', query, params });
-    }, Math.max(debounce, this.retryWaitMs));
+    }, debounce);
     return settled;
   }
 
@@ -175,6 +175,15 @@ export class SearchController implements ReactiveController {
   }
 
   #start(job: Job): void {
+    // The server's wait holds every request, also one scheduled before its 429 arrived (a search
+    // debounced while an earlier query was in flight): it starts once the wait is over, unless a newer
+    // query or cancel() clears the timer first. Meanwhile the wait stays on screen.
+    const wait = this.retryWaitMs;
+    if (wait > 0) {
+      clearTimeout(this.#debounceTimer);
+      this.#debounceTimer = setTimeout(() => this.#start(job), wait);
+      return;
+    }
     this.#lastJob = job;
     const previous = this.state;
     if (job.kind === 'search') {
