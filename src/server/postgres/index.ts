@@ -4,6 +4,6 @@
  */
 export { createPostgresSource, DEFAULT_COUNT_CAP, type PostgresSourceOptions } from './source.js';
 export { fromPg, fromPGlite, type QueryableLike, type SqlQuery, type SqlRow } from './sql.js';
-export { schemaSql } from './schema.js';
+export { schemaIndexesSql, schemaSql, schemaTablesSql } from './schema.js';
 export { seedAccounts, seedLinks, seedSites } from './seed.js';
 export { InvalidPagePositionError } from './position.js';

@@ -23,7 +23,12 @@ export interface SortKey {
   id: string;
 }
 
-/** How well an account matches, best first; the first column of the sort order. */
+/**
+ * How well an account matches, best first: the first column of the sort order. Each rank is one
+ * tier of the page query, ordered by the normalized name and id within it, so a tier holding
+ * thousands of matches ("logistics") is read in index order and stops after a page, instead of
+ * being collected and sorted whole.
+ */
 export const Rank = {
   /** The account number, exactly ('hpl100245' for "HPL-100245"). */
   numberExact: 0,
@@ -31,16 +36,12 @@ export const Rank = {
   numberPrefix: 1,
   /** The name starts with the whole query ('harbor point' in "Harbor Point Logistics"). */
   namePrefix: 2,
-  /** Every word typed starts a word of the name ('point harb'). */
-  nameWords: 3,
-  /** Every word typed is somewhere in the name ('arbor'). */
-  nameAnywhere: 4,
-  /** Letters only that start the account number ('hpl'): more likely a name, so after names. */
-  lettersNumberPrefix: 5,
-  /** Digits somewhere in the account number ('100245' in 'hpl100245'). */
-  numberAnywhere: 6,
+  /** Every word typed is in the name (a word under 3 characters: at the start of a word of it). */
+  name: 3,
+  /** Letters only that start the account number ('hpl': more likely a name, so after names), or digits inside it. */
+  numberOther: 4,
 } as const;
-export const WORST_RANK = Rank.numberAnywhere;
+export const WORST_RANK = Rank.numberOther;
 
 /**
  * At most this many words take part; more would only narrow the matches further while making the
@@ -75,19 +76,42 @@ export function isEmptyQuery(query: NormalizedQuery): boolean {
 
 /** Collects parameters and hands out their placeholders. */
 class Params {
-  readonly values: unknown[] = [];
+  readonly #values: unknown[] = [];
+  /** A marker for the value (a private-use character no SQL here holds), numbered in `statement()`. */
   add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
+    this.#values.push(value);
+    return `\ue000${this.#values.length - 1}\ue000`;
+  }
+
+  /**
+   * The statement with its markers as `$1…$n`, numbered in order of use, and only the values it
+   * uses: a condition built but left out (a tier a later page skips) must not leave a parameter
+   * behind, since Postgres can't type one no statement mentions.
+   */
+  statement(text: string): Statement {
+    const used = new Map<number, string>();
+    const params: unknown[] = [];
+    const sql = text.replace(/\ue000(\d+)\ue000/g, (_, index: string) => {
+      const key = Number(index);
+      let placeholder = used.get(key);
+      if (!placeholder) {
+        params.push(this.#values[key]);
+        used.set(key, (placeholder = `$${params.length}`));
+      }
+      return placeholder;
+    });
+    return { text: sql, params };
   }
 }
 
-/** The conditions that decide whether an account matches at all, over `accounts a`. */
+/** The conditions of one search, over `accounts a`; 'false' for one that can't hold. */
 interface Conditions {
   nameMatch: string;
   numberPrefix: string;
   numberAnywhere: string;
-  words: string[];
+  numberExact: string;
+  phrasePrefix: string;
+  hasDigit: boolean;
 }
 
 function matchConditions(query: NormalizedQuery, params: Params): Conditions {
@@ -98,10 +122,12 @@ function matchConditions(query: NormalizedQuery, params: Params): Conditions {
   const anywhere = words.map((w) => `a.search_name LIKE ${params.add(w.length >= 3 ? `%${escapeLike(w)}%` : `% ${escapeLike(w)}%`)}`);
   const number = query.number;
   return {
-    words,
+    hasDigit: /\d/.test(number),
     nameMatch: anywhere.length > 0 ? `(${anywhere.join(' AND ')})` : 'false',
     numberPrefix: number.length >= 2 ? `a.search_number LIKE ${params.add(`${escapeLike(number)}%`)}` : 'false',
     numberAnywhere: /\d/.test(number) && number.length >= 3 ? `a.search_number LIKE ${params.add(`%${escapeLike(number)}%`)}` : 'false',
+    numberExact: number.length > 0 ? `a.search_number = ${params.add(number)}` : 'false',
+    phrasePrefix: words.length > 0 ? `a.search_name LIKE ${params.add(` ${escapeLike(words.join(' '))}%`)}` : 'false',
   };
 }
 
@@ -110,57 +136,60 @@ function whereClause(c: Conditions): string {
   return [c.nameMatch, c.numberPrefix, c.numberAnywhere].filter((part) => part !== 'false').join(' OR ') || 'false';
 }
 
-/** How well a matching account matches (`Rank`), as a CASE over the same conditions. */
-function rankExpression(query: NormalizedQuery, c: Conditions, params: Params): string {
-  const number = query.number;
-  const numberExact = number.length > 0 ? `a.search_number = ${params.add(number)}` : 'false';
-  const phrasePrefix = c.words.length > 0 ? `a.search_name LIKE ${params.add(` ${escapeLike(c.words.join(' '))}%`)}` : 'false';
-  const wordStarts = c.words.length > 0
-    ? c.words.map((w) => `a.search_name LIKE ${params.add(`% ${escapeLike(w)}%`)}`).join(' AND ')
-    : 'false';
-  return `CASE
-      WHEN ${numberExact} THEN ${Rank.numberExact}
-      WHEN ${/\d/.test(number) ? c.numberPrefix : 'false'} THEN ${Rank.numberPrefix}
-      WHEN ${c.nameMatch} AND ${phrasePrefix} THEN ${Rank.namePrefix}
-      WHEN ${c.nameMatch} AND ${wordStarts} THEN ${Rank.nameWords}
-      WHEN ${c.nameMatch} THEN ${Rank.nameAnywhere}
-      WHEN ${c.numberPrefix} THEN ${Rank.lettersNumberPrefix}
-      ELSE ${Rank.numberAnywhere}
-    END`;
+/**
+ * Each rank's condition: what puts an account in this tier and in no better one. "Not" is written
+ * `IS NOT TRUE`, since a missing number makes a comparison NULL, not false.
+ */
+function tierConditions(c: Conditions): string[] {
+  const not = (condition: string): string => (condition === 'false' ? 'true' : `(${condition}) IS NOT TRUE`);
+  const numberPrefix = c.hasDigit ? c.numberPrefix : 'false';
+  const numberOther = [c.hasDigit ? 'false' : c.numberPrefix, c.numberAnywhere].filter((part) => part !== 'false').join(' OR ') || 'false';
+  const tiers: [number, string[]][] = [
+    [Rank.numberExact, [c.numberExact]],
+    [Rank.numberPrefix, [numberPrefix, not(c.numberExact)]],
+    [Rank.namePrefix, [c.nameMatch, c.phrasePrefix, not(c.numberExact), not(numberPrefix)]],
+    [Rank.name, [c.nameMatch, not(c.phrasePrefix), not(c.numberExact), not(numberPrefix)]],
+    [Rank.numberOther, [`(${numberOther})`, not(c.nameMatch), not(c.numberExact), not(numberPrefix)]],
+  ];
+  // In rank order: index = rank.
+  return tiers.map(([, parts]) => (parts.some((part) => part === 'false' || part === '(false)') ? 'false' : parts.filter((p) => p !== 'true').join(' AND ')));
 }
 
 /**
  * One page of matches, best first, after `after` (keyset paging: the condition is on the sort key
  * itself, so rows inserted meanwhile can't shift a page, and no row that existed at the first page
  * is repeated or skipped). Asks for `limit + 1` rows: the extra one only says a next page exists.
+ *
+ * One sub-select per rank, each `ORDER BY search_name, id LIMIT n`: the planner can walk the
+ * (search_name, id) btree in order for a tier with many matches, or gather a rare tier's few rows
+ * through the trigram index and sort them; the outer query merges at most 5 × (limit + 1) rows.
  */
 export function pageStatement(query: NormalizedQuery, options: { limit: number; after?: SortKey; user?: string }): Statement {
   const params = new Params();
   const conditions = matchConditions(query, params);
-  const where = whereClause(conditions);
-  const rank = rankExpression(query, conditions, params);
+  const limit = params.add(options.limit + 1);
+  const after = options.after;
+  const afterKey = after ? `(a.search_name, a.id) > (${params.add(after.name)}::text COLLATE "C", ${params.add(after.id)}::text)` : '';
+  const tiers = tierConditions(conditions)
+    .map((condition, rank) => ({ condition, rank }))
+    // Ranks before the position's are done; the position's own continues after its key.
+    .filter(({ condition, rank }) => condition !== 'false' && (!after || rank >= after.rank))
+    .map(({ condition, rank }) => `(SELECT a.id, ${rank} AS rank FROM accounts a
+    WHERE ${condition}${after && rank === after.rank ? ` AND ${afterKey}` : ''}
+    ORDER BY a.search_name, a.id LIMIT ${limit}::int)`);
   const linked = options.user === undefined
     ? 'NULL::boolean'
-    : `EXISTS (SELECT 1 FROM portal_user_links l WHERE l.user_id = ${params.add(options.user)} AND l.account_id = m.id)`;
-  const after = options.after
-    ? `WHERE (m.rank, m.search_name, m.id) > (${params.add(options.after.rank)}::int, ${params.add(options.after.name)}::text, ${params.add(options.after.id)}::text)`
-    : '';
-  const limit = params.add(options.limit + 1);
-  return {
-    text: `WITH matches AS (
-  SELECT a.id, a.number, a.name, a.search_name, a.portal_sync_known, lap_iso(a.portal_synced_at) AS portal_synced_at,
-    ${rank} AS rank
-  FROM accounts a
-  WHERE ${where}
+    : `EXISTS (SELECT 1 FROM portal_user_links l WHERE l.user_id = ${params.add(options.user)} AND l.account_id = a.id)`;
+  const matches = tiers.length > 0 ? tiers.join('\n  UNION ALL\n  ') : 'SELECT NULL::text AS id, 0 AS rank WHERE false';
+  return params.statement(`WITH page AS (
+  ${matches}
 )
-SELECT m.id, m.number, m.name, m.search_name, m.rank, m.portal_sync_known, m.portal_synced_at,
+SELECT a.id, a.number, a.name, a.search_name, p.rank, a.portal_sync_known, lap_iso(a.portal_synced_at) AS portal_synced_at,
   ${linked} AS linked_to_user
-FROM matches m
-${after}
-ORDER BY m.rank, m.search_name, m.id
-LIMIT ${limit}::int`,
-    params: params.values,
-  };
+FROM page p
+JOIN accounts a ON a.id = p.id
+ORDER BY p.rank, a.search_name, a.id
+LIMIT ${limit}::int`);
 }
 
 /**
@@ -170,10 +199,7 @@ LIMIT ${limit}::int`,
 export function countStatement(query: NormalizedQuery, cap: number): Statement {
   const params = new Params();
   const where = whereClause(matchConditions(query, params));
-  return {
-    text: `SELECT count(*)::int AS count FROM (SELECT 1 FROM accounts a WHERE ${where} LIMIT ${params.add(cap + 1)}::int) capped`,
-    params: params.values,
-  };
+  return params.statement(`SELECT count(*)::int AS count FROM (SELECT 1 FROM accounts a WHERE ${where} LIMIT ${params.add(cap + 1)}::int) capped`);
 }
 
 /** Every contract of the page's accounts, in one statement (no query per account). */
