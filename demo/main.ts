@@ -4,6 +4,7 @@
  */
 import { startMockWorker } from '../mocks/browser.js';
 import { scenario } from '../mocks/scenario.js';
+import { backendFrom, backendLabel } from './backend.js';
 import { connectEventLog } from './event-log.js';
 import { createPickerHost } from './picker-host.js';
 import { connectTrainingPanel } from './training-panel.js';
@@ -15,7 +16,13 @@ if (!sessionStorage.getItem('link-account-picker:demo-started')) {
   sessionStorage.setItem('link-account-picker:demo-started', 'yes');
 }
 
-await startMockWorker();
+// `?endpoint=…` (npm run endpoint prints it): a real endpoint, and no mock worker at all.
+const backend = backendFrom(location.search);
+const badge = document.querySelector<HTMLElement>('.demo-badge')!;
+badge.textContent = backendLabel(backend);
+badge.title = backend.kind === 'mock' ? 'Every answer comes from the mock server in this page' : 'Answers come from the endpoint named in the page URL';
+document.documentElement.dataset.backend = backend.kind;
+if (backend.kind === 'mock') await startMockWorker();
 
 let elementReady = true;
 try {
@@ -26,7 +33,7 @@ try {
 }
 
 const form = document.querySelector<HTMLFormElement>('#user-form')!;
-const host = createPickerHost(form, { elementReady });
+const host = createPickerHost(form, { elementReady, endpoint: backend.kind === 'invalid' ? undefined : backend.endpoint });
 connectEventLog(form, document.querySelector('#event-log')!, document.querySelector('#log-clear')!);
-connectTrainingPanel(host);
+connectTrainingPanel(host, { mockControls: backend.kind === 'mock' });
 document.documentElement.dataset.demoReady = 'true';

@@ -3,7 +3,7 @@
  * form would submit. Written the way an admin portal would embed the element, attributes and all.
  */
 import { DEFAULT_SEED, DEMO_USERS, MOCK_SITES, type DemoUser } from '../mocks/data.js';
-import { datasetFor, MOCK_ENDPOINT } from '../mocks/handlers.js';
+import { datasetFor } from '../mocks/handlers.js';
 import { scenario } from '../mocks/scenario.js';
 
 const USER_KEY = 'link-account-picker:demo-user';
@@ -28,7 +28,13 @@ export interface PickerHost {
   onFormDataChange(listener: (entries: [string, string][]) => void): void;
 }
 
-export function createPickerHost(form: HTMLFormElement, options: { elementReady: boolean }): PickerHost {
+export interface PickerHostOptions {
+  elementReady: boolean;
+  /** Where the picker searches: the mock server's URL, a real endpoint, or none (an invalid choice). */
+  endpoint?: string;
+}
+
+export function createPickerHost(form: HTMLFormElement, options: PickerHostOptions): PickerHost {
   const slot = form.querySelector<HTMLElement>('#picker-slot')!;
   const formData = document.querySelector<HTMLElement>('#form-data')!;
   const status = form.querySelector<HTMLElement>('#form-status')!;
@@ -42,7 +48,7 @@ export function createPickerHost(form: HTMLFormElement, options: { elementReady:
   function mount(): void {
     picker?.remove();
     const element = document.createElement('link-account-picker') as PickerElement;
-    element.setAttribute('endpoint', MOCK_ENDPOINT);
+    if (options.endpoint !== undefined) element.setAttribute('endpoint', options.endpoint);
     element.setAttribute('site', user.siteId);
     element.setAttribute('user', user.id);
     element.setAttribute('label', 'Accounts');

@@ -6,7 +6,12 @@ import { DEMO_USERS, MOCK_SITES, STORY_ACCOUNTS } from '../mocks/data.js';
 import { FAILURES, LATENCIES, scenario, type Failure, type Latency, type Option } from '../mocks/scenario.js';
 import type { PickerHost } from './picker-host.js';
 
-export function connectTrainingPanel(host: PickerHost): void {
+export interface TrainingPanelOptions {
+  /** False when the picker searches a real endpoint: speed, failures and the clock drive only the mock server. */
+  mockControls: boolean;
+}
+
+export function connectTrainingPanel(host: PickerHost, options: TrainingPanelOptions = { mockControls: true }): void {
   const $ = <T extends HTMLElement>(selector: string): T => document.querySelector<T>(selector)!;
   const userSelect = $<HTMLSelectElement>('#demo-user');
   const latencySelect = $<HTMLSelectElement>('#latency');
@@ -79,6 +84,15 @@ export function connectTrainingPanel(host: PickerHost): void {
   scenario.subscribe(show);
   show();
   setInterval(showClock, 1000);
+
+  if (!options.mockControls) {
+    // Left visible, so the page looks the same, but unusable: a control that silently does nothing
+    // would teach a trainer the wrong thing.
+    for (const id of ['#latency', '#failure', '#clock-plus-5', '#clock-plus-15', '#clock-reset', '#reset-all']) {
+      $<HTMLSelectElement | HTMLButtonElement>(id).disabled = true;
+    }
+    status.textContent = 'Searching a live endpoint: server speed, failures and the clock apply to the mock server only.';
+  }
 }
 
 function fill<T extends string>(select: HTMLSelectElement, options: readonly Option<T>[]): void {
