@@ -25,9 +25,7 @@ export interface SortKey {
 
 /**
  * How well an account matches, best first: the first column of the sort order. Each rank is one
- * tier of the page query, ordered by the normalized name and id within it, so a tier holding
- * thousands of matches ("logistics") is read in index order and stops after a page, instead of
- * being collected and sorted whole.
+ * tier of the page query, ordered by the normalized name and id within it.
  */
 export const Rank = {
   /** The account number, exactly ('hpl100245' for "HPL-100245"). */
@@ -160,9 +158,8 @@ function tierConditions(c: Conditions): string[] {
  * itself, so rows inserted meanwhile can't shift a page, and no row that existed at the first page
  * is repeated or skipped). Asks for `limit + 1` rows: the extra one only says a next page exists.
  *
- * One sub-select per rank, each `ORDER BY search_name, id LIMIT n`: the planner can walk the
- * (search_name, id) btree in order for a tier with many matches, or gather a rare tier's few rows
- * through the trigram index and sort them; the outer query merges at most 5 × (limit + 1) rows.
+ * One sub-select per rank, each `ORDER BY search_name, id LIMIT n`, so the outer query merges at
+ * most 5 × (limit + 1) rows whatever the number of matches.
  */
 export function pageStatement(query: NormalizedQuery, options: { limit: number; after?: SortKey; user?: string }): Statement {
   const params = new Params();
@@ -174,9 +171,20 @@ export function pageStatement(query: NormalizedQuery, options: { limit: number; 
     .map((condition, rank) => ({ condition, rank }))
     // Ranks before the position's are done; the position's own continues after its key.
     .filter(({ condition, rank }) => condition !== 'false' && (!after || rank >= after.rank))
-    .map(({ condition, rank }) => `(SELECT a.id, ${rank} AS rank FROM accounts a
-    WHERE ${condition}${after && rank === after.rank ? ` AND ${afterKey}` : ''}
-    ORDER BY a.search_name, a.id LIMIT ${limit}::int)`);
+    .map(({ condition, rank }) => {
+      const where = `${condition}${after && rank === after.rank ? ` AND ${afterKey}` : ''}`;
+      // The number and name-prefix tiers are bounded by an index range, so walking it in order is
+      // safe. The other tiers are fenced (OFFSET 0): their rows are gathered through the trigram
+      // indexes and sorted. Left to itself the planner may walk the whole name index in order,
+      // expecting to meet a page of matches soon, and read every row when none come ("harbor":
+      // every match starts with it, so all sit in the prefix tier and this tier is empty).
+      return rank < Rank.name
+        ? `(SELECT a.id, ${rank} AS rank FROM accounts a
+    WHERE ${where}
+    ORDER BY a.search_name, a.id LIMIT ${limit}::int)`
+        : `(SELECT t.id, ${rank} AS rank FROM (SELECT a.id, a.search_name FROM accounts a WHERE ${where} OFFSET 0) t
+    ORDER BY t.search_name, t.id LIMIT ${limit}::int)`;
+    });
   const linked = options.user === undefined
     ? 'NULL::boolean'
     : `EXISTS (SELECT 1 FROM portal_user_links l WHERE l.user_id = ${params.add(options.user)} AND l.account_id = a.id)`;
