@@ -82,11 +82,16 @@ function toBase64url(bytes: Uint8Array): string {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-/** The bytes of a base64url string, or undefined when it is not one. */
+/**
+ * The bytes of a base64url string, or undefined when it is not one or not the one way `toBase64url`
+ * writes them: `atob` ignores the unused low bits of the last character, so without the round trip
+ * "…Q" and "…R" would open as one cursor.
+ */
 function fromBase64url(text: string): Uint8Array<ArrayBuffer> | undefined {
   if (!BASE64URL.test(text)) return undefined;
   try {
-    return Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (ch) => ch.charCodeAt(0));
+    const bytes = Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (ch) => ch.charCodeAt(0));
+    return toBase64url(bytes) === text ? bytes : undefined;
   } catch {
     return undefined;
   }
