@@ -4,6 +4,8 @@
  * raw routes, Koa through `ctx.req`/`ctx.res`). Kept apart from the handler so that only this module
  * touches `node:` APIs.
  */
+/// <reference types="node" preserve="true" />
+// (The package's declarations are built with no ambient types; this entry's need Node's, as its users have.)
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SearchHandler } from './types.js';
 
@@ -40,7 +42,7 @@ export function toWebRequest(request: IncomingMessage, response: ServerResponse)
 
 /** Writes a web `Response` to Node's response, unless the client is already gone. */
 export async function sendWebResponse(response: Response, to: ServerResponse): Promise<void> {
-  const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
+  const body = response.body ? new Uint8Array(await response.arrayBuffer()) : undefined;
   if (to.destroyed) return;
   const setCookies = response.headers.getSetCookie();
   response.headers.forEach((value, name) => {
