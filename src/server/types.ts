@@ -92,10 +92,13 @@ export interface SearchHandlerOptions {
   defaultLimit?: number;
   /** A larger `limit` is clamped to this (default 100). */
   maxLimit?: number;
+  /** A longer `q` (in characters, after trimming) is refused with a 400 (default 200). */
+  maxQueryLength?: number;
   /** Sent as `syncWindowMinutes` (default 15). */
   syncWindowMinutes?: number;
   /** The server clock, stamped as `asOf` (default `() => new Date()`). */
   now?: () => Date;
+  /** Where internal errors' causes go (default `console.error`); the client only ever gets a plain 500. */
   logger?: SearchLogger;
 }
 
