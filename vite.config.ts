@@ -105,8 +105,6 @@ const packageBuild: BuildEnvironmentOptions = {
       // An entry, not a hashed chunk: the picker's own import() loads it, and a host whose app owns
       // @lit/localize imports it by name (`link-account-picker/locales/es`) to merge its templates.
       'locales/es': 'src/generated/locales/es.ts',
-      // Server code (Node, Deno, Bun): no DOM, no driver; the host passes its own.
-      'server/postgres': 'src/server/postgres/index.ts',
     },
     formats: ['es'],
   },

@@ -1,5 +1,5 @@
 /**
- * `link-account-picker/server` and `link-account-picker/server/node` (src/server/), for Node ≥ 20,
+ * `link-account-picker/server`, `…/server/node` and `…/server/postgres` (src/server/), for Node ≥ 20,
  * Deno, Bun and edge runtimes: ES modules in dist/server/, unminified (a server reads its stack
  * traces). A build of its own, like the CLI's (vite.cli.config.ts), so nothing of it can reach the
  * browser bundles (vite.config.ts); scripts/check-browser-bundles.js proves it after each build.
@@ -14,7 +14,8 @@ export default defineConfig({
     target: 'node20',
     sourcemap: true,
     minify: false,
-    lib: { entry: { index: 'src/server/index.ts', node: 'src/server/node.ts' }, formats: ['es'] },
+    // postgres: the reference data layer; it imports no driver (the host passes one in).
+    lib: { entry: { index: 'src/server/index.ts', node: 'src/server/node.ts', postgres: 'src/server/postgres/index.ts' }, formats: ['es'] },
     rolldownOptions: { external: [/^node:/, ...builtinModules] },
   },
 });

@@ -17,6 +17,8 @@ const dist = join(root, 'dist');
 /** What only the server entry holds: two exported names, and string literals a minifier keeps. */
 const SERVER_MARKERS = ['createSearchHandler', 'createCursorSealer', 'client-closed-request', 'cursorSecret must hold', 'link-account-picker/server:'];
 const NODE_MARKERS = ['toNodeListener'];
+/** The reference data layer (link-account-picker/server/postgres): its entry point and its SQL. */
+const POSTGRES_MARKERS = ['createPostgresSource', 'lap_search_name', 'portal_user_links'];
 /** Database drivers a data layer may use, by package name (an import of one, or of its subpath). */
 const DRIVERS = ['pg', 'pg-native', 'pg-protocol', 'pg-pool', 'postgres', '@electric-sql/pglite', '@neondatabase/serverless', '@vercel/postgres', 'mysql', 'mysql2', 'mariadb', 'better-sqlite3', 'sqlite3', 'tedious', 'mssql', 'oracledb', 'mongodb'];
 /** Text a driver bundled in would carry (postgres' authentication, PGlite's class). */
@@ -37,6 +39,7 @@ function jsFiles(dir) {
 
 const serverBundle = join(dist, 'server', 'index.js');
 const nodeBundle = join(dist, 'server', 'node.js');
+const postgresBundle = join(dist, 'server', 'postgres.js');
 if (!existsSync(serverBundle) || !existsSync(join(dist, 'standalone', 'link-account-picker.js'))) {
   console.error('check-browser-bundles: dist/ is incomplete: run `npm run build` first.');
   process.exit(1);
@@ -46,6 +49,11 @@ const serverCode = readFileSync(serverBundle, 'utf8');
 const nodeCode = readFileSync(nodeBundle, 'utf8');
 for (const marker of SERVER_MARKERS) if (!serverCode.includes(marker)) problems.push(`the marker "${marker}" is not in dist/server/index.js any more: update SERVER_MARKERS`);
 for (const marker of NODE_MARKERS) if (!nodeCode.includes(marker)) problems.push(`the marker "${marker}" is not in dist/server/node.js any more: update NODE_MARKERS`);
+const postgresCode = readFileSync(postgresBundle, 'utf8');
+for (const marker of POSTGRES_MARKERS) if (!postgresCode.includes(marker)) problems.push(`the marker "${marker}" is not in dist/server/postgres.js any more: update POSTGRES_MARKERS`);
+// The reference data layer takes its driver from the host: its own bundle imports none either.
+const postgresDriver = driverImport.exec(postgresCode);
+if (postgresDriver) problems.push(`dist/server/postgres.js imports the database driver "${postgresDriver[1]}"`);
 
 // The page's files: the package build's entries and chunks at the top, its locales, the drop-in folder.
 const pageFiles = [
@@ -56,7 +64,7 @@ const pageFiles = [
 for (const file of pageFiles) {
   const code = readFileSync(file, 'utf8');
   const name = relative(root, file);
-  for (const marker of [...SERVER_MARKERS, ...NODE_MARKERS]) if (code.includes(marker)) problems.push(`${name} holds server code ("${marker}")`);
+  for (const marker of [...SERVER_MARKERS, ...NODE_MARKERS, ...POSTGRES_MARKERS]) if (code.includes(marker)) problems.push(`${name} holds server code ("${marker}")`);
   const driver = driverImport.exec(code);
   if (driver) problems.push(`${name} imports the database driver "${driver[1]}"`);
   for (const marker of DRIVER_MARKERS) if (code.includes(marker)) problems.push(`${name} holds a database driver ("${marker}")`);

@@ -1,0 +1,63 @@
+/**
+ * The reference endpoint (`npm run endpoint`: createSearchHandler + the Postgres data layer on PGlite,
+ * seeded with the demo's dataset) over real HTTP, judged by the package's own checker.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { main } from '../../src/cli/link-account-picker.js';
+import type { Report } from '../../src/cli/report.js';
+import { DEMO_ORIGINS, startReferenceEndpoint, type ReferenceEndpoint } from '../../scripts/endpoint/server.js';
+
+let endpoint: ReferenceEndpoint;
+
+before(async () => {
+  endpoint = await startReferenceEndpoint({ port: 0 });
+});
+after(() => endpoint.close());
+
+async function check(args: string[]): Promise<{ code: number; report: Report }> {
+  let out = '';
+  const code = await main(['check-endpoint', endpoint.url, ...args, '--json'], (t) => (out += `${t}\n`), () => {});
+  return { code, report: JSON.parse(out) as Report };
+}
+
+describe('the reference endpoint', () => {
+  it('passes check-endpoint for the documented invocation (--site northwind --query harbor)', async () => {
+    const { code, report } = await check(['--site', 'northwind', '--query', 'harbor']);
+    assert.deepEqual(report.checks.filter((c) => c.verdict === 'fail').map((c) => `${c.id}: ${c.message}`), []);
+    assert.equal(code, 0);
+  });
+
+  it('passes it across pages, with a user and the demo\'s origin', async () => {
+    const { code, report } = await check(['--site', 'northwind', '--user', 'usr-1001', '--query', 'lake', '--limit', '10', '--origin', DEMO_ORIGINS[0]!, '--burst', '0']);
+    const verdicts = Object.fromEntries(report.checks.map((c) => [c.id, c.verdict]));
+    assert.equal(code, 0, JSON.stringify(verdicts));
+    assert.equal(verdicts.paging, 'pass');
+    assert.equal(verdicts['linked-to-user'], 'pass');
+    assert.equal(verdicts.cors, 'pass');
+  });
+
+  it('sends a never-synced account\'s portalSyncedAt as null (the overdue story)', async () => {
+    const response = await fetch(`${endpoint.url}?q=${encodeURIComponent('Lakeshore Paving')}&site=northwind&user=usr-1001`);
+    assert.equal(response.status, 200);
+    const body = (await response.json()) as { accounts: { id: string; portalSyncedAt?: string | null }[] };
+    assert.equal(body.accounts[0]?.id, 'acct-lsp918802');
+    assert.equal(body.accounts[0]?.portalSyncedAt, null);
+  });
+
+  it('refuses a forged cursor with a 400 in the documented shape, and an unknown site with a 404', async () => {
+    const forged = await fetch(`${endpoint.url}?q=an&site=northwind&cursor=${encodeURIComponent('eyJyIjoyfQ')}`);
+    assert.equal(forged.status, 400);
+    assert.equal(((await forged.json()) as { error: string }).error, 'invalid-cursor');
+    const unknown = await fetch(`${endpoint.url}?q=an&site=nowhere`);
+    assert.equal(unknown.status, 404);
+    assert.equal(((await unknown.json()) as { error: string }).error, 'unknown-site');
+  });
+
+  it('answers CORS for the demo\'s origin only', async () => {
+    const demo = await fetch(`${endpoint.url}?q=an&site=northwind`, { headers: { Origin: DEMO_ORIGINS[0]! } });
+    assert.equal(demo.headers.get('access-control-allow-origin'), DEMO_ORIGINS[0]);
+    const other = await fetch(`${endpoint.url}?q=an&site=northwind`, { headers: { Origin: 'https://evil.example' } });
+    assert.equal(other.headers.get('access-control-allow-origin'), null);
+  });
+});
