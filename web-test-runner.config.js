@@ -11,6 +11,10 @@ import { dropinServerPlugin } from './test/frameworks/dropin-server-plugin.js';
 import { frameworksEsm } from './test/frameworks/framework-esm-plugin.js';
 import { cspHostPlugin } from './test/hardening/csp-plugin.js';
 import { heapPlugin } from './test/hardening/heap-plugin.js';
+import { referenceEndpoint } from './test/server/reference-endpoint-plugin.js';
+
+// The reference endpoint on PGlite, for test/server/ (started on first use, once per run).
+const reference = referenceEndpoint();
 
 export default {
   files: [
@@ -21,7 +25,9 @@ export default {
     '!test/frameworks/standalone.test.ts',
   ],
   nodeResolve: { exportConditions: ['browser', 'development'] },
+  middleware: [reference.middleware],
   plugins: [
+    reference.plugin,
     mswWorkerWtrPlugin,
     // React ships CommonJS only, Vue's default build needs a bundler: the framework tests get ES modules.
     frameworksEsm(),
