@@ -178,20 +178,21 @@ export function normalizeNumber(value: string): string {
   return value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-// Realistic equipment-finance borrowers: "<surname or place> <trade> <legal suffix>".
-const TRADES = [
+// Realistic equipment-finance borrowers: "<surname or place> <trade> <legal suffix>" (bench/endpoint/
+// generates a million of them from the same words).
+export const TRADES = [
   'Excavating', 'Construction', 'Logistics', 'Trucking', 'Farms', 'Dairy', 'Medical Imaging', 'Dental Group',
   'Veterinary Clinic', 'Machine Works', 'Paving', 'Landscaping', 'Hauling', 'Printing', 'Fabrication',
   'Aviation', 'Marine Services', 'Forestry', 'Grain', 'Equipment Rental', 'Orthopedics', 'Laboratories',
   'Electric', 'Plumbing & Heating', 'Waste Services', 'Crane Service', 'Packaging', 'Bakery', 'Brewing',
   'Tool & Die', 'Ag Services', 'Demolition', 'Surgical Associates', 'Physical Therapy', 'Concrete',
 ];
-const PLACES = [
+export const PLACES = [
   'Riverbend', 'Oak Hollow', 'Blue Ridge', 'Pine Valley', 'Red Rock', 'Silver Lake', 'Stonebridge', 'Westfield',
   'North Star', 'Clearwater', 'Eagle Crest', 'Maple Grove', 'Sandhill', 'Ironwood', 'Fox Run', 'Twin Rivers',
   'High Plains', 'Bayview', 'Sunrise', 'Cobalt', 'Keystone', 'Frontier', 'Summerset', 'Willow Creek',
 ];
-const SUFFIXES = ['LLC', 'Inc.', 'Co.', 'Corp.', 'Ltd.', 'LLP', 'PLLC', 'Partners', 'Holdings', ''];
+export const SUFFIXES = ['LLC', 'Inc.', 'Co.', 'Corp.', 'Ltd.', 'LLP', 'PLLC', 'Partners', 'Holdings', ''];
 const OTHER_ROLES = ['vendor', 'broker', 'co-lessee', 'dealer', 'lessor'];
 
 /** Which label an account's contracts mostly carry; `null` = unlabeled (default site only). */

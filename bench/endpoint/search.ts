@@ -9,6 +9,7 @@
  * Not `*.bench.ts`: `npm run bench` (scripts/bench.js) runs those, and a million rows take minutes.
  */
 import { faker } from '@faker-js/faker/locale/en';
+import { PLACES as MOCK_PLACES, SUFFIXES, TRADES } from '../../mocks/data.js';
 import { openPGlite } from '../../scripts/endpoint/demo-database.js';
 import { createSearchHandler } from '../../src/server/index.js';
 import { createPostgresSource, schemaIndexesSql, schemaTablesSql, type SqlQuery } from '../../src/server/postgres/index.js';
@@ -52,20 +53,8 @@ const GOAL_MS: Record<Shape, number> = {
 };
 const WALK_GOAL_MS = 25;
 
-const TRADES = [
-  'Excavating', 'Construction', 'Logistics', 'Trucking', 'Farms', 'Dairy', 'Medical Imaging', 'Dental Group',
-  'Veterinary Clinic', 'Machine Works', 'Paving', 'Landscaping', 'Hauling', 'Printing', 'Fabrication',
-  'Aviation', 'Marine Services', 'Forestry', 'Grain', 'Equipment Rental', 'Orthopedics', 'Laboratories',
-  'Electric', 'Plumbing & Heating', 'Waste Services', 'Crane Service', 'Packaging', 'Bakery', 'Brewing',
-  'Tool & Die', 'Ag Services', 'Demolition', 'Surgical Associates', 'Physical Therapy', 'Concrete',
-];
-const PLACES = [
-  'Riverbend', 'Oak Hollow', 'Blue Ridge', 'Pine Valley', 'Red Rock', 'Silver Lake', 'Stonebridge', 'Westfield',
-  'North Star', 'Clearwater', 'Eagle Crest', 'Maple Grove', 'Sandhill', 'Ironwood', 'Fox Run', 'Twin Rivers',
-  'High Plains', 'Bayview', 'Sunrise', 'Cobalt', 'Keystone', 'Frontier', 'Summerset', 'Willow Creek',
-  'Harbor Point', 'Summit Peak', 'Lakeshore', 'Société Générale', 'Zürich', 'São Paulo',
-];
-const SUFFIXES = ['LLC', 'Inc.', 'Co.', 'Corp.', 'Ltd.', 'LLP', 'PLLC', 'Partners', 'Holdings', ''];
+// The demo's words (mocks/data.ts), with a few places the baseline's queries look for, and accents.
+const PLACES = [...MOCK_PLACES, 'Harbor Point', 'Summit Peak', 'Lakeshore', 'Société Générale', 'Zürich', 'São Paulo'];
 const NUMBER_PREFIXES = ['ACC', 'HPL', 'SPA', 'WFT', 'PWG', 'CRD', 'GFE', 'BHF', 'ICB', 'MVC', 'CLE', 'LSP', 'AIH', 'SLF', 'TCA', 'NWF', 'SCL', 'BWM', 'RBX', 'KTM'];
 
 function surnames(count: number): string[] {
