@@ -52,6 +52,8 @@ export function referenceEndpoint() {
     ctx.status = response.status;
     ctx.set('content-type', response.headers.get('content-type') ?? 'application/json');
     ctx.set('cache-control', 'no-store');
+    // Which server answered, so a test can tell the reference endpoint from a mock.
+    ctx.set('x-reference-endpoint', url);
     const retryAfter = response.headers.get('retry-after');
     if (retryAfter) ctx.set('retry-after', retryAfter);
     ctx.body = await response.text();
