@@ -94,6 +94,25 @@ describe('server over node:http: check-endpoint', () => {
   });
 });
 
+describe('server over node:http: check-endpoint and a count that stopped at a cap', () => {
+  it('totalAtLeast in place of total: the checker follows the pages to the end and passes', async () => {
+    const h = harness({ now: () => new Date() }, { countCap: 20 });
+    const { server, url } = await listen(h.handler);
+    try {
+      let out = '';
+      const code = await main(['check-endpoint', url, '--site', 'northwind', '--user', 'usr-1001', '--query', 'lake', '--burst', '0', '--json'], (t) => (out += t), () => {});
+      const report = JSON.parse(out) as Report;
+      const paging = report.checks.find((c) => c.id === 'paging')!;
+      assert.equal(paging.verdict, 'pass', paging.message);
+      assert.match(paging.message, /"lake": 3 pages, 28 distinct accounts/);
+      assert.equal(report.checks.find((c) => c.id === 'schema')!.verdict, 'pass');
+      assert.equal(code, 0);
+    } finally {
+      await close(server);
+    }
+  });
+});
+
 describe('server over node:http: the Node adapter', () => {
   it('a client that hangs up mid-search aborts the data layer\'s signal; nothing is logged, nothing written', async () => {
     const h = harness();
