@@ -206,6 +206,18 @@ describe('createSearchHandler: the host\'s policy', () => {
     assert.equal(source.siteLookups.length + source.queries.length, 0);
   });
 
+  it('a refusal\'s headers are sent (WWW-Authenticate on a 401), but never replace the JSON type or no-store', async () => {
+    const { handler } = harness({
+      policy: { authorize: () => ({ allow: false, status: 401, headers: { 'WWW-Authenticate': 'Bearer realm="portal"', 'content-type': 'text/html', 'Cache-Control': 'max-age=600' } }) },
+    });
+    const answer = await get(handler, SEARCH);
+    assert.equal(answer.status, 401);
+    assert.equal(answer.headers.get('WWW-Authenticate'), 'Bearer realm="portal"');
+    assert.equal(answer.headers.get('Content-Type'), 'application/json; charset=utf-8');
+    assert.equal(answer.headers.get('Cache-Control'), 'no-store');
+    assert.equal(answer.body.message, 'Sign in again, then retry the search.');
+  });
+
   it('authorize refusing with 403 and no message: forbidden, with a plain default message', async () => {
     const { handler } = harness({ policy: { authorize: async () => ({ allow: false, status: 403 }) } });
     const answer = await get(handler, SEARCH);
@@ -327,6 +339,12 @@ describe('createSearchHandler: internal errors never leak', () => {
       assert.equal(answer.status, 500, JSON.stringify(decision));
       assert.equal(h.source.queries.length, 0);
     }
+    for (const headers of ['Bearer', { 'WWW-Authenticate': 7 }, { 'Bad Name': 'x' }]) {
+      const h = harness({ policy: { authorize: () => ({ allow: false, status: 401, headers }) as never } });
+      const answer = await get(h.handler, SEARCH);
+      assert.equal(answer.status, 500, JSON.stringify(headers));
+      assert.equal(h.logged.length, 1);
+    }
     for (const wait of [-1, Number.NaN, '5', Infinity]) {
       const h = harness({ policy: { rateLimit: () => wait as number } });
       const answer = await get(h.handler, SEARCH);
@@ -403,6 +421,65 @@ describe('createSearchHandler: an aborted request', () => {
   });
 });
 
+describe('createSearchHandler: host code that ignores the signal', () => {
+  /** A search that heeds nothing: it never settles, abort or not. */
+  const forever = () => new Promise<never>(() => {});
+
+  it('the client aborting still ends the request at once: 499, nothing logged', async () => {
+    const h = harness();
+    h.source.override = forever;
+    const controller = new AbortController();
+    const pending = h.handler(new Request(searchUrl(SEARCH), { signal: controller.signal }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    controller.abort();
+    const response = await pending;
+    assert.equal(response.status, 499);
+    assert.deepEqual(h.logged, []);
+  });
+
+  it('timeoutMs: a search past it is stopped (its signal aborts) and answered 503 timeout, nothing logged', async () => {
+    const h = harness({ timeoutMs: 50 });
+    h.source.override = forever;
+    const started = performance.now();
+    const answer = await get(h.handler, SEARCH);
+    const took = performance.now() - started;
+    assert.equal(answer.status, 503);
+    assert.deepEqual(answer.body, { error: 'timeout', message: 'The search took longer than 50 ms. Try a more specific query, or try again in a moment.' });
+    assert.equal(h.source.queries[0]!.signal.aborted, true, 'the data layer was told to stop');
+    assert.ok(took >= 45 && took < 2000, `answered after ${Math.round(took)} ms`);
+    assert.deepEqual(h.logged, []);
+  });
+
+  it('timeoutMs covers the policy and the site lookup too', async () => {
+    const slowPolicy = harness({ timeoutMs: 30, policy: { authorize: forever } });
+    assert.equal((await get(slowPolicy.handler, SEARCH)).status, 503);
+    const slowSite = harness({ timeoutMs: 30 });
+    slowSite.source.findSite = forever;
+    assert.equal((await get(slowSite.handler, SEARCH)).status, 503);
+  });
+
+  it('timeoutMs: a search within it answers 200, and the client aborting is still 499', async () => {
+    const h = harness({ timeoutMs: 5000 });
+    assert.equal((await get(h.handler, SEARCH)).status, 200);
+    h.source.override = untilAborted;
+    const controller = new AbortController();
+    const pending = h.handler(new Request(searchUrl(SEARCH), { signal: controller.signal }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    controller.abort();
+    assert.equal((await pending).status, 499);
+  });
+
+  it('without timeoutMs, a slow search is not cut short', async () => {
+    const h = harness();
+    h.source.override = async (query) => {
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      return { accounts: [], next: null, total: { count: 0, exact: true }, query };
+    };
+    const answer = await get(h.handler, SEARCH);
+    assert.equal(answer.status, 200);
+  });
+});
+
 describe('createSearchHandler: options', () => {
   const source = { findSite: async () => null, searchAccounts: async () => ({ accounts: [], next: null }) };
 
@@ -419,6 +496,7 @@ describe('createSearchHandler: options', () => {
     assert.throws(() => createSearchHandler({ source, cursorSecret: SECRET, defaultLimit: 2.5 }), /defaultLimit must be a positive integer/);
     assert.throws(() => createSearchHandler({ source, cursorSecret: SECRET, cursorTtlSeconds: -1 }), /cursorTtlSeconds/);
     assert.throws(() => createSearchHandler({ source, cursorSecret: SECRET, syncWindowMinutes: 0 }), /syncWindowMinutes/);
+    assert.throws(() => createSearchHandler({ source, cursorSecret: SECRET, timeoutMs: 0 }), /timeoutMs must be a positive integer/);
     assert.throws(() => createSearchHandler({ source: {} as never, cursorSecret: SECRET }), /findSite and searchAccounts/);
   });
 
