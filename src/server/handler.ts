@@ -182,7 +182,7 @@ export function createSearchHandler(options: SearchHandlerOptions): SearchHandle
       if (error instanceof Stopped || signal.aborted) {
         return fail(503, 'timeout', `The search took longer than ${timeoutMs} ms. Try a more specific query, or try again in a moment.`);
       }
-      logger.error(`link-account-picker/server: ${describe(error)} (${request.method} ${pathOf(request.url)})`, error);
+      logger.error(`link-account-picker/server: ${whatFailed(error)} (${request.method} ${pathOf(request.url)})`, error);
       return fail(500, 'internal-error', INTERNAL_ERROR_MESSAGE);
     } finally {
       clearTimeout(timer);
@@ -206,7 +206,8 @@ function refusalOf(decision: AccessDecision): { status: 401 | 403; message: stri
   return { status: decision.status, message, headers: headers as Record<string, string> };
 }
 
-function describe(error: unknown): string {
+/** The log line's words: which promise host code broke, by name; anything else is told by its cause, logged beside. */
+function whatFailed(error: unknown): string {
   if (error instanceof DataLayerError) return error.message;
   return 'the search failed';
 }

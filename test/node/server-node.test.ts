@@ -199,6 +199,29 @@ describe('server over node:http: the Node adapter', () => {
     }
   });
 
+  it('TRACE, a method no web Request may carry: 405 with Allow, not a logged error', async () => {
+    const errors: unknown[] = [];
+    const server = createServer(toNodeListener(harness().handler, (error) => errors.push(error)));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { status, allow, body } = await new Promise<{ status: number; allow: string | undefined; body: string }>((resolve, reject) => {
+        const client = httpRequest({ host: '127.0.0.1', port: (server.address() as AddressInfo).port, path: '/?q=lake&site=northwind', method: 'TRACE' }, (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, allow: res.headers.allow, body: text }));
+        });
+        client.on('error', reject);
+        client.end();
+      });
+      assert.equal(status, 405);
+      assert.equal(allow, 'GET, HEAD');
+      assert.equal((JSON.parse(body) as { error: string }).error, 'method-not-allowed');
+      assert.deepEqual(errors, []);
+    } finally {
+      await close(server);
+    }
+  });
+
   it('a handler that throws: a plain 500 in the error shape, the cause to onError', async () => {
     const errors: unknown[] = [];
     const server = createServer(toNodeListener(() => Promise.reject(new Error('secret detail')), (error) => errors.push(error)));
