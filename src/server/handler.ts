@@ -156,9 +156,10 @@ export function createSearchHandler(options: SearchHandlerOptions): SearchHandle
 
       const found = await step(() => source.findSite(parameters.site, signal));
       if (found === null) return fail(404, 'unknown-site', `No portal site "${parameters.site}".`);
+      // The client gets the site's public fields; the data layer gets its own object back, whatever else it holds.
       const site = checkSite(found, parameters.site);
 
-      const query: AccountQuery = { text: parameters.text, site, limit: parameters.limit, signal };
+      const query: AccountQuery = { text: parameters.text, site: found, limit: parameters.limit, signal };
       if (parameters.user !== undefined) query.user = parameters.user;
       if (after !== undefined) query.after = after;
       const page = checkPage(await step(() => source.searchAccounts(query)), parameters.limit);

@@ -319,7 +319,7 @@ describe('createSearchHandler: internal errors never leak', () => {
     });
   }
 
-  it('a malformed site from findSite is an internal error; extra fields of a good one stay on the server', async () => {
+  it('a malformed site from findSite is an internal error; extra fields of a good one stay on the server, for the data layer', async () => {
     const bad = harness();
     bad.source.findSite = async () => ({ id: 'northwind', privateLabels: 'NWF' }) as never;
     assert.equal((await get(bad.handler, SEARCH)).status, 500);
@@ -330,6 +330,8 @@ describe('createSearchHandler: internal errors never leak', () => {
     const answer = await get(extra.handler, SEARCH);
     assert.equal(answer.status, 200);
     assert.deepEqual(answer.body.site, { id: 'northwind', privateLabels: ['NWF'] });
+    // The data layer gets its own object back, internal fields included: it may need them to search.
+    assert.equal((extra.source.queries[0]!.site as unknown as { internalDbId: number }).internalDbId, 991);
   });
 
   it('a policy decision of the wrong shape is an internal error, never an allow', async () => {
