@@ -5,7 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { untilAborted } from '../../mocks/account-source.js';
+import { createDataset, DEFAULT_SEED } from '../../mocks/data.js';
 import { parseSearchResponse } from '../../src/rules/parse-response.js';
 import { createSearchHandler } from '../../src/server/index.js';
 import type { AccountQuery } from '../../src/server/types.js';
@@ -172,6 +174,29 @@ describe('createSearchHandler: each parameter\'s 400 names it', () => {
       assert.deepEqual(logged, [], 'a client\'s mistake is no server error');
     });
   }
+
+  it('property: any query string is answered 200, 400 naming one of the five parameters, or 404; never 500', async () => {
+    // A small world (the story accounts and 100 more): this is about parameters, not about ranking 2,500 accounts 400 times.
+    const { handler, logged } = harness({}, { dataset: createDataset({ seed: DEFAULT_SEED, count: 100, anchor: Date.parse('2026-11-30T12:00:00Z') }) });
+    const name = fc.constantFrom('q', 'site', 'limit', 'cursor', 'user', 'tenant', 'Q', 'q ', '');
+    const value = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.constantFrom('lake', 'northwind', 'summit', '10', '0', '-1', '1e2', '999999999999999999999', 'usr-1001', ' ', '%', '\u0000'),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(name, value), { maxLength: 7 }), async (pairs) => {
+        const answer = await get(handler, pairs);
+        assert.ok([200, 400, 404].includes(answer.status), `${JSON.stringify(pairs)} → ${answer.status} ${JSON.stringify(answer.body)}`);
+        if (answer.status === 400) {
+          assert.ok(['q', 'site', 'limit', 'cursor', 'user'].includes(answer.body.parameter as string), JSON.stringify(answer.body));
+          assert.match(answer.body.message as string, new RegExp(`^${answer.body.parameter as string} `));
+        }
+      }),
+      { numRuns: 200 },
+    );
+    assert.deepEqual(logged, []);
+  });
 
   it('parameters the handler does not read (a host\'s own) are left alone', async () => {
     const answer = await get(harness().handler, { ...SEARCH, tenant: '7', q2: 'x' });
