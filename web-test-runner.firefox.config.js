@@ -6,7 +6,7 @@ import { createFirefoxPage, firefoxPath } from './scripts/firefox.js';
 import { sharedConfig } from './scripts/wtr-shared.js';
 
 export default {
-  ...sharedConfig({ testsFinishTimeout: 600000 }),
+  ...sharedConfig({ testsFinishTimeout: 900000, browserStartTimeout: 120000 }),
   browsers: [
     chromeLauncher({
       puppeteer,

@@ -9,7 +9,7 @@ const port = Number(process.env.WEBKIT_DRIVER_PORT);
 if (!port) throw new Error('WEBKIT_DRIVER_PORT is not set: run the WebKit tests with `npm run test:webkit`.');
 
 export default {
-  ...sharedConfig({ testsFinishTimeout: 600000 }),
+  ...sharedConfig({ testsFinishTimeout: 900000, browserStartTimeout: 120000 }),
   browsers: [
     webdriverLauncher({
       automationProtocol: 'webdriver',

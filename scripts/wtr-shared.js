@@ -13,10 +13,20 @@ import { cspHostPlugin } from '../test/hardening/csp-plugin.js';
 import { heapPlugin } from '../test/hardening/heap-plugin.js';
 
 /**
- * @param {{ testsFinishTimeout?: number }} [options] a slower engine's run may take longer as a whole
+ * Tells a test page which launcher started its browser ("Chrome", "Firefox", "MiniBrowser"), so that
+ * test/harness/engine.test.ts can prove the engine test/support/engine.ts reads from the user agent.
+ */
+const launcherNamePlugin = {
+  name: 'launcher-name',
+  executeCommand: ({ command, session }) => (command === 'launcher-name' ? session.browser.name : undefined),
+};
+
+/**
+ * @param {{ testsFinishTimeout?: number, browserStartTimeout?: number }} [options] a slower engine may
+ *   take longer to start (Firefox's first page on a loaded machine took over 30 s) and to run
  * @returns {import('@web/test-runner').TestRunnerConfig}
  */
-export function sharedConfig({ testsFinishTimeout = 300000 } = {}) {
+export function sharedConfig({ testsFinishTimeout = 300000, browserStartTimeout = 30000 } = {}) {
   return {
     files: [
       'test/**/*.test.ts',
@@ -28,6 +38,7 @@ export function sharedConfig({ testsFinishTimeout = 300000 } = {}) {
     nodeResolve: { exportConditions: ['browser', 'development'] },
     plugins: [
       mswWorkerWtrPlugin,
+      launcherNamePlugin,
       // React ships CommonJS only, Vue's default build needs a bundler: the framework tests get ES modules.
       frameworksEsm(),
       // The built drop-in folder on a plain static server of its own, for test/frameworks/standalone.test.ts.
@@ -49,5 +60,6 @@ export function sharedConfig({ testsFinishTimeout = 300000 } = {}) {
     reporters: [defaultReporter(), countReporter()],
     testFramework: { config: { timeout: 10000 } },
     testsFinishTimeout,
+    browserStartTimeout,
   };
 }
