@@ -58,3 +58,9 @@ export const needsViewport = gate(['chromium', 'firefox'], 'not in WebKit: its W
 
 /** Holds a modifier key down (wtr's `sendKeys({ down })`), which WebKit's WebDriver does not implement. */
 export const needsKeyHeld = gate(['chromium', 'firefox'], 'not in WebKit: its WebDriver cannot hold a key down');
+
+/**
+ * Clicks with the mouse inside an iframe: WebKitGTK's WebDriver delivers the press to the top page's
+ * `<iframe>` element, and nothing reaches the frame's document.
+ */
+export const needsFrameClicks = gate(['chromium', 'firefox'], 'not in WebKit: its WebDriver’s clicks do not reach into an iframe');
