@@ -34,8 +34,18 @@ const ALLOW = 'GET, HEAD';
 /** A wait longer than a day is a policy bug, not a rate limit; the picker honours 60 s at most anyway. */
 const MAX_RETRY_AFTER_SECONDS = 86_400;
 
-/** The request went away: stop, answer nothing anyone reads, log nothing (it is no failure). */
-class ClientGone extends Error {}
+/** The request went away or ran out of time: stop where the search is, log nothing (it is no failure). */
+class Stopped extends Error {}
+
+/** Rejects with `Stopped` once `signal` aborts, so host code that ignores the signal can't hold the answer. */
+function whenStopped(signal: AbortSignal): Promise<never> {
+  const stopped = new Promise<never>((_, reject) => {
+    if (signal.aborted) reject(new Stopped());
+    else signal.addEventListener('abort', () => reject(new Stopped()), { once: true });
+  });
+  stopped.catch(() => {}); // Raced, not always awaited: never an unhandled rejection.
+  return stopped;
+}
 
 function positiveInteger(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -62,6 +72,7 @@ function checkOptions(options: SearchHandlerOptions) {
     limits,
     syncWindowMinutes,
     ttlSeconds: positiveInteger('cursorTtlSeconds', options.cursorTtlSeconds, DEFAULTS.cursorTtlSeconds),
+    timeoutMs: options.timeoutMs === undefined ? undefined : positiveInteger('timeoutMs', options.timeoutMs, 0),
   };
 }
 
@@ -88,7 +99,7 @@ function checkOptions(options: SearchHandlerOptions) {
  * ```
  */
 export function createSearchHandler(options: SearchHandlerOptions): SearchHandler {
-  const { limits, syncWindowMinutes, ttlSeconds } = checkOptions(options);
+  const { limits, syncWindowMinutes, ttlSeconds, timeoutMs } = checkOptions(options);
   const { source, policy = {} } = options;
   const now = options.now ?? (() => new Date());
   const logger: SearchLogger = options.logger ?? { error: (message, cause) => console.error(message, cause) };
@@ -99,17 +110,20 @@ export function createSearchHandler(options: SearchHandlerOptions): SearchHandle
     if (request.method !== 'GET' && !head) {
       return errorResponse(405, { error: 'method-not-allowed', message: `The account search answers GET, not ${request.method}.` }, false, { Allow: ALLOW });
     }
-    const { signal } = request;
-    /** Host code's promise, or ClientGone when the request was aborted meanwhile. */
+    // The client's signal, or the client's and the timeout's: what the data layer gets, and what stops each step.
+    // A timer of our own rather than AbortSignal.timeout: Node unrefs that one, and it outlives the request.
+    const timeout = timeoutMs === undefined ? undefined : new AbortController();
+    const timer = timeout && setTimeout(() => timeout.abort(new DOMException('The search timed out.', 'TimeoutError')), timeoutMs);
+    const signal = timeout ? AbortSignal.any([request.signal, timeout.signal]) : request.signal;
+    const stopped = whenStopped(signal);
+    /** Host code's answer, or Stopped as soon as the signal aborts (whether or not host code heeds it). */
     const step = async <T>(work: () => T | Promise<T>): Promise<T> => {
-      if (signal.aborted) throw new ClientGone();
+      if (signal.aborted) throw new Stopped();
       try {
-        const result = await work();
-        if (signal.aborted) throw new ClientGone();
-        return result;
+        return await Promise.race([Promise.resolve().then(work), stopped]);
       } catch (error) {
-        // Whatever a data layer throws once the request is aborted (an AbortError, a cancelled query) is the abort.
-        throw signal.aborted ? new ClientGone() : error;
+        // Whatever host code throws once the signal aborted (an AbortError, a cancelled query) is the abort.
+        throw signal.aborted ? new Stopped() : error;
       }
     };
     const fail = (status: number, error: SearchErrorCode, message: string, headers: Record<string, string> = {}) =>
@@ -131,7 +145,7 @@ export function createSearchHandler(options: SearchHandlerOptions): SearchHandle
       // Only an absent hook allows by default: a hook that returns nothing (a missing `return`) is a bug, not a yes.
       const authorize = policy.authorize?.bind(policy);
       const refusal = authorize ? refusalOf(await step(() => authorize(request, target))) : undefined;
-      if (refusal) return fail(refusal.status, refusal.status === 401 ? 'unauthenticated' : 'forbidden', refusal.message);
+      if (refusal) return fail(refusal.status, refusal.status === 401 ? 'unauthenticated' : 'forbidden', refusal.message, refusal.headers);
 
       let after: AccountQuery['after'];
       if (parameters.cursor !== undefined) {
@@ -142,9 +156,10 @@ export function createSearchHandler(options: SearchHandlerOptions): SearchHandle
 
       const found = await step(() => source.findSite(parameters.site, signal));
       if (found === null) return fail(404, 'unknown-site', `No portal site "${parameters.site}".`);
+      // The client gets the site's public fields; the data layer gets its own object back, whatever else it holds.
       const site = checkSite(found, parameters.site);
 
-      const query: AccountQuery = { text: parameters.text, site, limit: parameters.limit, signal };
+      const query: AccountQuery = { text: parameters.text, site: found, limit: parameters.limit, signal };
       if (parameters.user !== undefined) query.user = parameters.user;
       if (after !== undefined) query.after = after;
       const page = checkPage(await step(() => source.searchAccounts(query)), parameters.limit);
@@ -159,30 +174,41 @@ export function createSearchHandler(options: SearchHandlerOptions): SearchHandle
       // The contract: `total` only when known. A count that stopped at a cap is no total: it is a floor.
       if (page.total?.exact) body.total = page.total.count;
       else if (page.total) body.totalAtLeast = page.total.count;
-      if (signal.aborted) throw new ClientGone();
+      if (signal.aborted) throw new Stopped();
       return jsonResponse(200, body, head);
     } catch (error) {
-      if (error instanceof ClientGone || signal.aborted) {
+      if (request.signal.aborted) {
         return fail(CLIENT_CLOSED_REQUEST, 'client-closed-request', 'The request was aborted before the search finished.');
       }
-      logger.error(`link-account-picker/server: ${describe(error)} (${request.method} ${pathOf(request.url)})`, error);
+      if (error instanceof Stopped || signal.aborted) {
+        return fail(503, 'timeout', `The search took longer than ${timeoutMs} ms. Try a more specific query, or try again in a moment.`);
+      }
+      logger.error(`link-account-picker/server: ${whatFailed(error)} (${request.method} ${pathOf(request.url)})`, error);
       return fail(500, 'internal-error', INTERNAL_ERROR_MESSAGE);
+    } finally {
+      clearTimeout(timer);
     }
   };
 }
 
 /** The refusal a policy decided, or none. A decision of the wrong shape is the policy's bug. */
-function refusalOf(decision: AccessDecision): { status: 401 | 403; message: string } | undefined {
+function refusalOf(decision: AccessDecision): { status: 401 | 403; message: string; headers: Record<string, string> } | undefined {
   if (typeof decision !== 'object' || decision === null) throw new DataLayerError('policy.authorize returned no decision.');
   if (decision.allow === true) return undefined;
   if (decision.allow !== false || (decision.status !== 401 && decision.status !== 403)) {
     throw new DataLayerError('policy.authorize returned neither { allow: true } nor { allow: false, status: 401 | 403 }.');
   }
+  const headers: unknown = decision.headers ?? {};
+  if (typeof headers !== 'object' || headers === null || !Object.values(headers).every((value) => typeof value === 'string')) {
+    throw new DataLayerError('policy.authorize returned headers that are not an object of strings.');
+  }
   const fallback = decision.status === 401 ? 'Sign in again, then retry the search.' : 'You do not have permission to search accounts on this site.';
-  return { status: decision.status, message: typeof decision.message === 'string' && decision.message.trim() ? decision.message : fallback };
+  const message = typeof decision.message === 'string' && decision.message.trim() ? decision.message : fallback;
+  return { status: decision.status, message, headers: headers as Record<string, string> };
 }
 
-function describe(error: unknown): string {
+/** The log line's words: which promise host code broke, by name; anything else is told by its cause, logged beside. */
+function whatFailed(error: unknown): string {
   if (error instanceof DataLayerError) return error.message;
   return 'the search failed';
 }

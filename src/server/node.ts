@@ -69,8 +69,17 @@ export async function sendWebResponse(response: Response, to: ServerResponse): P
 export function toNodeListener(handler: SearchHandler, onError: (error: unknown) => void = (error) => console.error(error)): NodeListener {
   return (request, response) => {
     void (async () => {
+      let webRequest: Request;
       try {
-        await sendWebResponse(await handler(toWebRequest(request, response)), response);
+        webRequest = toWebRequest(request, response);
+      } catch {
+        // A method no web Request may carry (TRACE, TRACK): the handler would refuse it anyway.
+        response.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+        response.end(JSON.stringify({ error: 'method-not-allowed', message: `The account search answers GET, not ${request.method}.` }));
+        return;
+      }
+      try {
+        await sendWebResponse(await handler(webRequest), response);
       } catch (error) {
         // A handler is not supposed to throw (createSearchHandler never does): a plain 500, the cause logged.
         onError(error);

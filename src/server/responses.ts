@@ -16,6 +16,7 @@ export type SearchErrorCode =
   | 'method-not-allowed'
   | 'rate-limited'
   | 'client-closed-request'
+  | 'timeout'
   | 'internal-error';
 
 /** An error body. `parameter` names the query parameter a 400 is about (an extension of the documented shape). */
@@ -41,10 +42,15 @@ const BASE_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
 } as const;
 
-/** A JSON answer. `head` keeps the status and headers and drops the body (a `HEAD` request). */
+/**
+ * A JSON answer. `head` keeps the status and headers and drops the body (a `HEAD` request). Extra
+ * `headers` (Allow, Retry-After, a policy's WWW-Authenticate) never replace the JSON type or `no-store`.
+ */
 export function jsonResponse(status: number, body: unknown, head = false, headers: Record<string, string> = {}): Response {
   const text = JSON.stringify(body);
-  return new Response(head ? null : text, { status, headers: { ...BASE_HEADERS, ...headers } });
+  const all = new Headers(headers);
+  for (const [name, value] of Object.entries(BASE_HEADERS)) all.set(name, value);
+  return new Response(head ? null : text, { status, headers: all });
 }
 
 /** An error answer in the documented shape. */

@@ -5,7 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { untilAborted } from '../../mocks/account-source.js';
+import { createDataset, DEFAULT_SEED } from '../../mocks/data.js';
 import { parseSearchResponse } from '../../src/rules/parse-response.js';
 import { createSearchHandler } from '../../src/server/index.js';
 import type { AccountQuery } from '../../src/server/types.js';
@@ -173,6 +175,29 @@ describe('createSearchHandler: each parameter\'s 400 names it', () => {
     });
   }
 
+  it('property: any query string is answered 200, 400 naming one of the five parameters, or 404; never 500', async () => {
+    // A small world (the story accounts and 100 more): this is about parameters, not about ranking 2,500 accounts 400 times.
+    const { handler, logged } = harness({}, { dataset: createDataset({ seed: DEFAULT_SEED, count: 100, anchor: Date.parse('2026-11-30T12:00:00Z') }) });
+    const name = fc.constantFrom('q', 'site', 'limit', 'cursor', 'user', 'tenant', 'Q', 'q ', '');
+    const value = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.constantFrom('lake', 'northwind', 'summit', '10', '0', '-1', '1e2', '999999999999999999999', 'usr-1001', ' ', '%', '\u0000'),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(name, value), { maxLength: 7 }), async (pairs) => {
+        const answer = await get(handler, pairs);
+        assert.ok([200, 400, 404].includes(answer.status), `${JSON.stringify(pairs)} → ${answer.status} ${JSON.stringify(answer.body)}`);
+        if (answer.status === 400) {
+          assert.ok(['q', 'site', 'limit', 'cursor', 'user'].includes(answer.body.parameter as string), JSON.stringify(answer.body));
+          assert.match(answer.body.message as string, new RegExp(`^${answer.body.parameter as string} `));
+        }
+      }),
+      { numRuns: 200 },
+    );
+    assert.deepEqual(logged, []);
+  });
+
   it('parameters the handler does not read (a host\'s own) are left alone', async () => {
     const answer = await get(harness().handler, { ...SEARCH, tenant: '7', q2: 'x' });
     assert.equal(answer.status, 200);
@@ -204,6 +229,18 @@ describe('createSearchHandler: the host\'s policy', () => {
     assert.deepEqual(answer.body, { error: 'unauthenticated', message: 'Your session has expired. Sign in again.' });
     assert.deepEqual(targets, [{ target: { site: 'northwind', user: 'usr-1001' }, auth: 'Bearer old' }]);
     assert.equal(source.siteLookups.length + source.queries.length, 0);
+  });
+
+  it('a refusal\'s headers are sent (WWW-Authenticate on a 401), but never replace the JSON type or no-store', async () => {
+    const { handler } = harness({
+      policy: { authorize: () => ({ allow: false, status: 401, headers: { 'WWW-Authenticate': 'Bearer realm="portal"', 'content-type': 'text/html', 'Cache-Control': 'max-age=600' } }) },
+    });
+    const answer = await get(handler, SEARCH);
+    assert.equal(answer.status, 401);
+    assert.equal(answer.headers.get('WWW-Authenticate'), 'Bearer realm="portal"');
+    assert.equal(answer.headers.get('Content-Type'), 'application/json; charset=utf-8');
+    assert.equal(answer.headers.get('Cache-Control'), 'no-store');
+    assert.equal(answer.body.message, 'Sign in again, then retry the search.');
   });
 
   it('authorize refusing with 403 and no message: forbidden, with a plain default message', async () => {
@@ -307,7 +344,7 @@ describe('createSearchHandler: internal errors never leak', () => {
     });
   }
 
-  it('a malformed site from findSite is an internal error; extra fields of a good one stay on the server', async () => {
+  it('a malformed site from findSite is an internal error; extra fields of a good one stay on the server, for the data layer', async () => {
     const bad = harness();
     bad.source.findSite = async () => ({ id: 'northwind', privateLabels: 'NWF' }) as never;
     assert.equal((await get(bad.handler, SEARCH)).status, 500);
@@ -318,6 +355,8 @@ describe('createSearchHandler: internal errors never leak', () => {
     const answer = await get(extra.handler, SEARCH);
     assert.equal(answer.status, 200);
     assert.deepEqual(answer.body.site, { id: 'northwind', privateLabels: ['NWF'] });
+    // The data layer gets its own object back, internal fields included: it may need them to search.
+    assert.equal((extra.source.queries[0]!.site as unknown as { internalDbId: number }).internalDbId, 991);
   });
 
   it('a policy decision of the wrong shape is an internal error, never an allow', async () => {
@@ -326,6 +365,12 @@ describe('createSearchHandler: internal errors never leak', () => {
       const answer = await get(h.handler, SEARCH);
       assert.equal(answer.status, 500, JSON.stringify(decision));
       assert.equal(h.source.queries.length, 0);
+    }
+    for (const headers of ['Bearer', { 'WWW-Authenticate': 7 }, { 'Bad Name': 'x' }]) {
+      const h = harness({ policy: { authorize: () => ({ allow: false, status: 401, headers }) as never } });
+      const answer = await get(h.handler, SEARCH);
+      assert.equal(answer.status, 500, JSON.stringify(headers));
+      assert.equal(h.logged.length, 1);
     }
     for (const wait of [-1, Number.NaN, '5', Infinity]) {
       const h = harness({ policy: { rateLimit: () => wait as number } });
@@ -403,6 +448,65 @@ describe('createSearchHandler: an aborted request', () => {
   });
 });
 
+describe('createSearchHandler: host code that ignores the signal', () => {
+  /** A search that heeds nothing: it never settles, abort or not. */
+  const forever = () => new Promise<never>(() => {});
+
+  it('the client aborting still ends the request at once: 499, nothing logged', async () => {
+    const h = harness();
+    h.source.override = forever;
+    const controller = new AbortController();
+    const pending = h.handler(new Request(searchUrl(SEARCH), { signal: controller.signal }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    controller.abort();
+    const response = await pending;
+    assert.equal(response.status, 499);
+    assert.deepEqual(h.logged, []);
+  });
+
+  it('timeoutMs: a search past it is stopped (its signal aborts) and answered 503 timeout, nothing logged', async () => {
+    const h = harness({ timeoutMs: 50 });
+    h.source.override = forever;
+    const started = performance.now();
+    const answer = await get(h.handler, SEARCH);
+    const took = performance.now() - started;
+    assert.equal(answer.status, 503);
+    assert.deepEqual(answer.body, { error: 'timeout', message: 'The search took longer than 50 ms. Try a more specific query, or try again in a moment.' });
+    assert.equal(h.source.queries[0]!.signal.aborted, true, 'the data layer was told to stop');
+    assert.ok(took >= 45 && took < 2000, `answered after ${Math.round(took)} ms`);
+    assert.deepEqual(h.logged, []);
+  });
+
+  it('timeoutMs covers the policy and the site lookup too', async () => {
+    const slowPolicy = harness({ timeoutMs: 30, policy: { authorize: forever } });
+    assert.equal((await get(slowPolicy.handler, SEARCH)).status, 503);
+    const slowSite = harness({ timeoutMs: 30 });
+    slowSite.source.findSite = forever;
+    assert.equal((await get(slowSite.handler, SEARCH)).status, 503);
+  });
+
+  it('timeoutMs: a search within it answers 200, and the client aborting is still 499', async () => {
+    const h = harness({ timeoutMs: 5000 });
+    assert.equal((await get(h.handler, SEARCH)).status, 200);
+    h.source.override = untilAborted;
+    const controller = new AbortController();
+    const pending = h.handler(new Request(searchUrl(SEARCH), { signal: controller.signal }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    controller.abort();
+    assert.equal((await pending).status, 499);
+  });
+
+  it('without timeoutMs, a slow search is not cut short', async () => {
+    const h = harness();
+    h.source.override = async (query) => {
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      return { accounts: [], next: null, total: { count: 0, exact: true }, query };
+    };
+    const answer = await get(h.handler, SEARCH);
+    assert.equal(answer.status, 200);
+  });
+});
+
 describe('createSearchHandler: options', () => {
   const source = { findSite: async () => null, searchAccounts: async () => ({ accounts: [], next: null }) };
 
@@ -419,6 +523,7 @@ describe('createSearchHandler: options', () => {
     assert.throws(() => createSearchHandler({ source, cursorSecret: SECRET, defaultLimit: 2.5 }), /defaultLimit must be a positive integer/);
     assert.throws(() => createSearchHandler({ source, cursorSecret: SECRET, cursorTtlSeconds: -1 }), /cursorTtlSeconds/);
     assert.throws(() => createSearchHandler({ source, cursorSecret: SECRET, syncWindowMinutes: 0 }), /syncWindowMinutes/);
+    assert.throws(() => createSearchHandler({ source, cursorSecret: SECRET, timeoutMs: 0 }), /timeoutMs must be a positive integer/);
     assert.throws(() => createSearchHandler({ source: {} as never, cursorSecret: SECRET }), /findSite and searchAccounts/);
   });
 
