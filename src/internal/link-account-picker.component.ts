@@ -8,6 +8,7 @@ import { ClockController } from './controllers/clock-controller.js';
 import { FieldDescriptionController } from './controllers/field-description.js';
 import { handleComboboxKey } from './controllers/keyboard.js';
 import { ListboxController } from './controllers/listbox-controller.js';
+import { PlacementController } from './controllers/placement-controller.js';
 import { RecheckController } from './controllers/recheck-controller.js';
 import { SelectionController } from './controllers/selection-controller.js';
 import { VIRTUALIZE_ABOVE } from './defaults.js';
@@ -144,6 +145,12 @@ export class LinkAccountPicker extends SearchSettingsElement {
     // Renders again when the page's language has loaded (what `@localized()` would do), and when a
     // regional change (es-MX → es-ES) changes only the dates.
     new LocaleController(this);
+    // Shows the results in the top layer while open, placed against the box.
+    new PlacementController(this, {
+      open: () => this.open,
+      anchor: () => this.renderRoot?.querySelector<HTMLElement>('.control'),
+      popup: () => this.renderRoot?.querySelector<HTMLElement>('.popup'),
+    });
   }
 
   /** The text in the search box. */

@@ -3,8 +3,10 @@
  * text and validation message under the box, and the live region. Its parts (status line, listbox,
  * footer, chips) arrive already rendered.
  *
- * The popup hangs from the field (the box), so it opens right under it, over the help text. Its
- * status line sits above the scrolling list, never over it: a sticky line would cover the active row.
+ * The popup stays in the shadow tree beside the box (so `aria-controls` and `aria-activedescendant`
+ * resolve) but shows in the top layer as a manual popover, placed against the box by the placement
+ * controller. Its status line sits above the scrolling list, never over it: a sticky line would cover
+ * the active row.
  * `lang` marks the picker's own text when it speaks another language than the page; the label, the
  * placeholder and the help text are the host's, in the page's language.
  */
@@ -87,7 +89,7 @@ export function renderPicker(p: PickerTemplate): TemplateResult {
         />
         ${p.busy && !p.open ? html`<span class="spinner" part="spinner" aria-hidden="true"></span>` : nothing}
       </div>
-      <div class="popup" part="popup" lang=${p.lang ?? nothing} ?hidden=${!p.open} @pointerdown=${p.on.popupPointerDown}>
+      <div class="popup" part="popup" popover="manual" lang=${p.lang ?? nothing} ?hidden=${!p.open} @pointerdown=${p.on.popupPointerDown}>
         ${p.status} ${p.notice}
         <div class="scroller ${p.virtual ? 'virtual' : ''}" @scroll=${p.on.scroll}>${p.listbox}</div>
         ${p.footer}

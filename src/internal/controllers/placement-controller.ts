@@ -1,0 +1,166 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { POPUP_GAP_PX, POPUP_MIN_HEIGHT_PX, VIEWPORT_MARGIN_PX } from '../defaults.js';
+import { intersect, isOutOfView, placeHorizontally, placeVertically, type Box } from '../placement.js';
+
+export interface PlacementOptions {
+  /** Whether the popup should be shown. */
+  open(): boolean;
+  /** The control the popup hangs from. */
+  anchor(): HTMLElement | null | undefined;
+  /** The popup: a `popover="manual"` element. */
+  popup(): HTMLElement | null | undefined;
+}
+
+/** What is followed while the popup shows: undone in one call. */
+interface Tracking {
+  readonly anchor: HTMLElement;
+  readonly popup: HTMLElement;
+  /** The control's ancestors that clip it (and may scroll it), through shadow roots. */
+  readonly clippers: Element[];
+  stop(): void;
+}
+
+/**
+ * Shows the results popup in the top layer (the Popover API) while the host is open, so no ancestor's
+ * `overflow`, `z-index`, `transform` or modal dialog can clip or cover it, and keeps it against the
+ * control: the control's width and edge, below it or above it where there is more room, no taller than
+ * the room, inside the window. It follows the control while the page or any scrolling ancestor
+ * scrolls, the window resizes or the control or the popup change size, and hides while no part of the
+ * control is in view.
+ *
+ * Listeners exist only while the popup shows, and go when it closes or the host disconnects.
+ * Without the Popover API (browsers before 2024) it does nothing: the styles then hang the popup under
+ * the control in the page, as before.
+ */
+export class PlacementController implements ReactiveController {
+  readonly #host: ReactiveControllerHost & Element;
+  readonly #options: PlacementOptions;
+  #tracking?: Tracking;
+  #frame = 0;
+
+  constructor(host: ReactiveControllerHost & Element, options: PlacementOptions) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+  }
+
+  hostUpdated(): void {
+    const popup = this.#options.popup();
+    const anchor = this.#options.anchor();
+    if (!popup || !anchor || !('showPopover' in popup)) return;
+    if (this.#options.open() && this.#host.isConnected) {
+      if (!popup.matches(':popover-open')) popup.showPopover();
+      if (this.#tracking?.popup !== popup || this.#tracking.anchor !== anchor) this.#track(anchor, popup);
+      this.#place();
+    } else {
+      this.#stop();
+      if (popup.isConnected && popup.matches(':popover-open')) popup.hidePopover();
+    }
+  }
+
+  hostDisconnected(): void {
+    // The popover left the document with the host, which hid it.
+    this.#stop();
+  }
+
+  #track(anchor: HTMLElement, popup: HTMLElement): void {
+    this.#stop();
+    const clippers = clippingAncestors(anchor);
+    const place = (): void => this.#place();
+    // Resizes are seen in the frame they happen in; placing changes the popup's size, so the new size
+    // is placed in the next frame rather than inside the observer's own callback (which would loop).
+    const resized = new ResizeObserver(() => {
+      cancelAnimationFrame(this.#frame);
+      this.#frame = requestAnimationFrame(place);
+    });
+    resized.observe(anchor);
+    resized.observe(popup);
+    const scrollers: EventTarget[] = [window, ...clippers];
+    for (const target of scrollers) target.addEventListener('scroll', place, { passive: true });
+    window.addEventListener('resize', place);
+    this.#tracking = {
+      anchor,
+      popup,
+      clippers,
+      stop: () => {
+        for (const target of scrollers) target.removeEventListener('scroll', place);
+        window.removeEventListener('resize', place);
+        resized.disconnect();
+        cancelAnimationFrame(this.#frame);
+      },
+    };
+  }
+
+  #stop(): void {
+    this.#tracking?.stop();
+    this.#tracking = undefined;
+  }
+
+  /** Measures the control and the popup's natural height, then writes the popup's place. */
+  #place(): void {
+    const tracking = this.#tracking;
+    if (!tracking) return;
+    const { anchor, popup, clippers } = tracking;
+    const root = document.documentElement;
+    const viewport: Box = { top: 0, left: 0, right: root.clientWidth, bottom: root.clientHeight };
+    const control = anchor.getBoundingClientRect();
+    const visible = clippers.reduce<Box>((area, clipper) => intersect(area, paddingBox(clipper)), viewport);
+    popup.toggleAttribute('data-out-of-view', isOutOfView(control, visible));
+    const { left, width } = placeHorizontally(control, viewport.right);
+    const style = popup.style;
+    style.left = `${left}px`;
+    style.width = `${width}px`;
+    // Its natural height at this width: with no room limit, only its own max-height.
+    style.maxHeight = '';
+    const natural = popup.getBoundingClientRect().height;
+    const { side, top, maxHeight } = placeVertically({
+      anchor: control,
+      viewportHeight: viewport.bottom,
+      natural,
+      gap: POPUP_GAP_PX,
+      margin: VIEWPORT_MARGIN_PX,
+      minHeight: POPUP_MIN_HEIGHT_PX,
+    });
+    style.top = `${top}px`;
+    style.maxHeight = `${maxHeight}px`;
+    popup.dataset.side = side;
+  }
+}
+
+/**
+ * The ancestors (through shadow roots and slots) whose overflow clips `element`. A fixed-position
+ * box escapes every ancestor above it that does not contain it (one with a transform, a filter or
+ * paint containment does). The root and body are left out: their overflow is the window's.
+ */
+function clippingAncestors(element: Element): Element[] {
+  const found: Element[] = [];
+  let fixed = false;
+  for (let node = parentOf(element); node && node !== document.body && node !== document.documentElement; node = parentOf(node)) {
+    const style = getComputedStyle(node);
+    if (style.display === 'contents') continue;
+    if (fixed && containsFixed(style)) fixed = false;
+    if (!fixed && (style.overflowX !== 'visible' || style.overflowY !== 'visible')) found.push(node);
+    if (style.position === 'fixed') fixed = true;
+  }
+  return found;
+}
+
+function parentOf(node: Element): Element | null {
+  if (node.assignedSlot) return node.assignedSlot;
+  if (node.parentElement) return node.parentElement;
+  const root = node.getRootNode();
+  return root instanceof ShadowRoot ? root.host : null;
+}
+
+/** Whether a box with this style is the containing block of fixed-position descendants. */
+function containsFixed(style: CSSStyleDeclaration): boolean {
+  return style.transform !== 'none' || style.filter !== 'none' || style.perspective !== 'none' || /paint|layout|strict|content/.test(style.contain);
+}
+
+/** The element's inside edges (its padding box, where its content is clipped). */
+function paddingBox(element: Element): Box {
+  const rect = element.getBoundingClientRect();
+  const top = rect.top + element.clientTop;
+  const left = rect.left + element.clientLeft;
+  return { top, left, bottom: top + element.clientHeight, right: left + element.clientWidth };
+}
