@@ -52,3 +52,9 @@ export const VIEWPORT_MARGIN_PX = 4;
  * then shifted inside the window, over the box if it must, rather than made too short to use.
  */
 export const POPUP_MIN_HEIGHT_PX = 120;
+/**
+ * A results popup shorter than this scrolls as a whole (summary, rows, paging line) instead of
+ * keeping its summary and paging line fixed around the list, which at 400 % zoom left the list a
+ * strip of a few pixels.
+ */
+export const COMPACT_POPUP_BELOW_PX = 240;

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { POPUP_GAP_PX, POPUP_MIN_HEIGHT_PX, VIEWPORT_MARGIN_PX } from '../defaults.js';
+import { COMPACT_POPUP_BELOW_PX, POPUP_GAP_PX, POPUP_MIN_HEIGHT_PX, VIEWPORT_MARGIN_PX } from '../defaults.js';
 import { intersect, isOutOfView, placeHorizontally, placeVertically, type Box } from '../placement.js';
 
 export interface PlacementOptions {
@@ -122,8 +122,11 @@ export class PlacementController implements ReactiveController {
       minHeight: POPUP_MIN_HEIGHT_PX,
     });
     style.top = `${top}px`;
-    style.maxHeight = `${maxHeight}px`;
+    // Still capped by its own max-height: the room may be taller than the popup was measured at.
+    style.maxHeight = `min(var(--_popup-max-height), ${maxHeight}px)`;
     popup.dataset.side = side;
+    // Too short for a fixed summary and footer around the list (400 % zoom): all of it scrolls.
+    popup.toggleAttribute('data-compact', Math.min(natural, maxHeight) < COMPACT_POPUP_BELOW_PX);
   }
 }
 

@@ -34,6 +34,18 @@ export const popupStyles = css`
     visibility: hidden;
   }
 
+  /* Too short to keep the summary and paging line fixed around the list: everything scrolls. A
+     virtualized list keeps its own scroller (it measures it). */
+  .popup[data-compact]:has(> .scroller:not(.virtual)) {
+    overflow-y: auto;
+    overscroll-behavior: contain;
+  }
+
+  .popup[data-compact] > .scroller:not(.virtual) {
+    flex: none;
+    overflow: visible;
+  }
+
   /* Without the Popover API (before Chrome 114, Firefox 125, Safari 17), the popup hangs under the
      box in the page, stacked by --link-account-picker-z-index, as ancestors allow. */
   @supports not selector(:popover-open) {
