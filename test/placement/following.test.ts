@@ -1,6 +1,7 @@
 /**
- * Issue #19: the results follow the box while a scrolling ancestor scrolls and while the box changes
- * size, and hide while no part of the box is in view (they come back with it).
+ * Issue #19: the results follow the box while a scrolling ancestor scrolls, while content around it
+ * moves it and while it changes size, and hide while no part of the box is in view (they come back
+ * with it).
  */
 import { expect } from '@open-wc/testing';
 import { worker } from '../support/msw.js';
@@ -49,6 +50,17 @@ describe('<link-account-picker> results follow the box (issue #19)', () => {
       window.scrollTo(0, 0);
     }
     await until(() => visible(list), 'the results come back');
+  });
+
+  it('follow the box when content above it grows (no scroll, no resize)', async () => {
+    const { picker, root } = await hosts['a right-to-left page']();
+    await openResults(picker);
+    const before = control(picker).getBoundingClientRect().top;
+    const banner = document.createElement('div');
+    banner.style.height = '90px';
+    root.prepend(banner);
+    await until(() => control(picker).getBoundingClientRect().top > before + 80 && Math.abs(popup(picker).getBoundingClientRect().top - control(picker).getBoundingClientRect().bottom - 4) < 1, 'the popup follows the box down');
+    expectSeenWhole(picker, 'after a banner above');
   });
 
   it('keep the box’s width when the box resizes', async () => {

@@ -24,11 +24,12 @@ interface Tracking {
  * Shows the results popup in the top layer (the Popover API) while the host is open, so no ancestor's
  * `overflow`, `z-index`, `transform` or modal dialog can clip or cover it, and keeps it against the
  * control: the control's width and edge, below it or above it where there is more room, no taller than
- * the room, inside the window. It follows the control while the page or any scrolling ancestor
- * scrolls, the window resizes or the control or the popup change size, and hides while no part of the
- * control is in view.
+ * the room, inside the window. It follows the control wherever it moves or resizes (the page or any
+ * scrolling ancestor scrolls, the window resizes, content around it changes) and the popup's own size,
+ * and hides the popup while no part of the control is in view.
  *
- * Listeners exist only while the popup shows, and go when it closes or the host disconnects.
+ * It follows only while the popup shows (an animation frame loop and a ResizeObserver), and stops when
+ * it closes or the host disconnects.
  * Without the Popover API (browsers before 2024) it does nothing: the styles then hang the popup under
  * the control in the page, as before.
  */
@@ -65,26 +66,27 @@ export class PlacementController implements ReactiveController {
 
   #track(anchor: HTMLElement, popup: HTMLElement): void {
     this.#stop();
-    const clippers = clippingAncestors(anchor);
-    const place = (): void => this.#place();
-    // Resizes are seen in the frame they happen in; placing changes the popup's size, so the new size
-    // is placed in the next frame rather than inside the observer's own callback (which would loop).
-    const resized = new ResizeObserver(() => {
-      cancelAnimationFrame(this.#frame);
-      this.#frame = requestAnimationFrame(place);
-    });
-    resized.observe(anchor);
+    // Once a frame, before it paints: the box moves when the page or any ancestor scrolls, the window
+    // resizes, or content above it grows (a banner, a story rendering), and no one event says all of
+    // that. One rectangle read a frame, and a placement only when the box or the window changed.
+    let seen = '';
+    const follow = (): void => {
+      const box = anchor.getBoundingClientRect();
+      const root = document.documentElement;
+      const now = `${box.top} ${box.left} ${box.width} ${box.height} ${root.clientWidth} ${root.clientHeight}`;
+      if (now !== seen) this.#place();
+      seen = now;
+      this.#frame = requestAnimationFrame(follow);
+    };
+    // The popup's content (new results, a wrapped row) changes its height: placed again next frame.
+    const resized = new ResizeObserver(() => (seen = ''));
     resized.observe(popup);
-    const scrollers: EventTarget[] = [window, ...clippers];
-    for (const target of scrollers) target.addEventListener('scroll', place, { passive: true });
-    window.addEventListener('resize', place);
+    this.#frame = requestAnimationFrame(follow);
     this.#tracking = {
       anchor,
       popup,
-      clippers,
+      clippers: clippingAncestors(anchor),
       stop: () => {
-        for (const target of scrollers) target.removeEventListener('scroll', place);
-        window.removeEventListener('resize', place);
         resized.disconnect();
         cancelAnimationFrame(this.#frame);
       },
