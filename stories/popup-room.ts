@@ -9,13 +9,19 @@ import { TAG } from './support.js';
 
 const watched = new WeakSet<Element>();
 
-/** Reserves the room under every picker in `container` (a `ref` callback: called on each render). */
+/**
+ * Reserves the room under every picker in `container` (a `ref` callback), also pickers rendered
+ * later in it: a change in Controls renders a fresh picker.
+ */
 export function reservePopupRoom(container: Element | undefined): void {
-  if (!container) return;
-  // The pickers render in the same frame as the container: look once the template is in place.
-  queueMicrotask(() => {
+  if (!container || watched.has(container)) return;
+  watched.add(container);
+  const scan = (): void => {
     for (const picker of container.querySelectorAll<Picker>(TAG)) void watch(picker);
-  });
+  };
+  new MutationObserver(scan).observe(container, { childList: true, subtree: true });
+  // The pickers render in the same task as the container: look once the template is in place.
+  queueMicrotask(scan);
 }
 
 async function watch(picker: Picker): Promise<void> {
