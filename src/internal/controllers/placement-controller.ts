@@ -17,6 +17,12 @@ interface Tracking {
   readonly popup: HTMLElement;
   /** The control's ancestors that clip it (and may scroll it), through shadow roots. */
   readonly clippers: Element[];
+  /** The width and window height the popup was last measured at, and its own max-height then. */
+  width?: number;
+  viewportHeight?: number;
+  cap: number;
+  /** The place last written, so an unchanged one is not written again. */
+  written: string;
   stop(): void;
 }
 
@@ -86,6 +92,8 @@ export class PlacementController implements ReactiveController {
       anchor,
       popup,
       clippers: clippingAncestors(anchor),
+      cap: Infinity,
+      written: '',
       stop: () => {
         resized.disconnect();
         cancelAnimationFrame(this.#frame);
@@ -98,7 +106,11 @@ export class PlacementController implements ReactiveController {
     this.#tracking = undefined;
   }
 
-  /** Measures the control and the popup's natural height, then writes the popup's place. */
+  /**
+   * Measures the control and the popup's natural height, then writes the popup's place, only what
+   * changed: a render that changes nothing of it costs one layout (the one the frame needs anyway),
+   * not a second one for rewritten styles.
+   */
   #place(): void {
     const tracking = this.#tracking;
     if (!tracking) return;
@@ -107,14 +119,26 @@ export class PlacementController implements ReactiveController {
     const viewport: Box = { top: 0, left: 0, right: root.clientWidth, bottom: root.clientHeight };
     const control = anchor.getBoundingClientRect();
     const visible = clippers.reduce<Box>((area, clipper) => intersect(area, paddingBox(clipper)), viewport);
-    popup.toggleAttribute('data-out-of-view', isOutOfView(control, visible));
     const { left, width } = placeHorizontally(control, viewport.right);
     const style = popup.style;
-    style.left = `${left}px`;
-    style.width = `${width}px`;
-    // Its natural height at this width: with no room limit, only its own max-height.
-    style.maxHeight = '';
-    const natural = popup.getBoundingClientRect().height;
+    let natural: number;
+    if (tracking.width !== width || tracking.viewportHeight !== viewport.bottom) {
+      // A new width rewraps the rows, and a new window height may change the popup's own max-height
+      // (`50dvh`): measured at the new width with no room limit.
+      style.left = `${left}px`;
+      style.width = `${width}px`;
+      style.maxHeight = '';
+      tracking.cap = parseFloat(getComputedStyle(popup).maxHeight) || Infinity;
+      natural = popup.getBoundingClientRect().height;
+      tracking.width = width;
+      tracking.viewportHeight = viewport.bottom;
+      tracking.written = '';
+    } else {
+      // Its content's height: what it shows plus what its scroller (or, compact, itself) hides.
+      const scroller = popup.querySelector('.scroller');
+      const hidden = (scroller ? scroller.scrollHeight - scroller.clientHeight : 0) + popup.scrollHeight - popup.clientHeight;
+      natural = Math.min(tracking.cap, popup.getBoundingClientRect().height + hidden);
+    }
     const { side, top, maxHeight } = placeVertically({
       anchor: control,
       viewportHeight: viewport.bottom,
@@ -123,12 +147,19 @@ export class PlacementController implements ReactiveController {
       margin: VIEWPORT_MARGIN_PX,
       minHeight: POPUP_MIN_HEIGHT_PX,
     });
+    // Too short for a fixed summary and footer around the list (400 % zoom): all of it scrolls.
+    const compact = Math.min(natural, maxHeight) < COMPACT_POPUP_BELOW_PX;
+    const outOfView = isOutOfView(control, visible);
+    const place = `${left} ${top} ${maxHeight} ${side} ${compact} ${outOfView}`;
+    if (place === tracking.written) return;
+    tracking.written = place;
+    style.left = `${left}px`;
     style.top = `${top}px`;
     // Still capped by its own max-height: the room may be taller than the popup was measured at.
     style.maxHeight = `min(var(--_popup-max-height), ${maxHeight}px)`;
     popup.dataset.side = side;
-    // Too short for a fixed summary and footer around the list (400 % zoom): all of it scrolls.
-    popup.toggleAttribute('data-compact', Math.min(natural, maxHeight) < COMPACT_POPUP_BELOW_PX);
+    popup.toggleAttribute('data-compact', compact);
+    popup.toggleAttribute('data-out-of-view', outOfView);
   }
 }
 
