@@ -53,7 +53,7 @@ export const VIEWPORT_MARGIN_PX = 4;
  */
 export const POPUP_MIN_HEIGHT_PX = 120;
 /**
- * A results popup shorter than this scrolls as a whole (summary, rows, paging line) instead of
+ * A results popup with less room than this scrolls as a whole (summary, rows, paging line) instead of
  * keeping its summary and paging line fixed around the list, which at 400 % zoom left the list a
  * strip of a few pixels.
  */

@@ -147,8 +147,9 @@ export class PlacementController implements ReactiveController {
       margin: VIEWPORT_MARGIN_PX,
       minHeight: POPUP_MIN_HEIGHT_PX,
     });
-    // Too short for a fixed summary and footer around the list (400 % zoom): all of it scrolls.
-    const compact = Math.min(natural, maxHeight) < COMPACT_POPUP_BELOW_PX;
+    // Too little room for a fixed summary and footer around the list (400 % zoom): all of it
+    // scrolls. From the room, not the content: a loading line turning into rows changes nothing.
+    const compact = maxHeight < COMPACT_POPUP_BELOW_PX;
     const outOfView = isOutOfView(control, visible);
     const place = `${left} ${top} ${maxHeight} ${side} ${compact} ${outOfView}`;
     if (place === tracking.written) return;
