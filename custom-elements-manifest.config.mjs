@@ -7,7 +7,7 @@ import { frameworkIntegrations } from './scripts/cem-framework-integrations.mjs'
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/cli/**', 'src/generated/**', 'src/rules/**', 'src/eligibility.ts', 'src/standalone.ts'],
+  exclude: ['src/**/*.test.ts', 'src/cli/**', 'src/server/**', 'src/generated/**', 'src/rules/**', 'src/eligibility.ts', 'src/standalone.ts'],
   outdir: '.',
   litelement: true,
   // package.json already points at the manifest; the analyzer rewriting (and re-indenting) it would

@@ -23,8 +23,39 @@ export default tseslint.config(
   },
   {
     // Configs and scripts run in Node, not in the page.
-    files: ['*.config.{js,ts,mjs}', 'scripts/**', 'examples/*.mjs', 'src/cli/**', 'test/node/**', '.storybook/main.ts', 'test/**/*-plugin.js'],
+    files: ['*.config.{js,ts,mjs}', 'scripts/**', 'examples/*.mjs', 'src/cli/**', 'test/node/**', 'test/consumers/server/**', '.storybook/main.ts', 'test/**/*-plugin.js'],
     languageOptions: { globals: globals.node },
+  },
+  {
+    // link-account-picker/server runs in Node, Deno, Bun and edge runtimes: web-standard APIs only
+    // (node: code goes in src/server/node.ts), and nothing of the element.
+    files: ['src/server/**'],
+    ignores: ['src/server/node.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'The handler is runtime-neutral: put node: code in src/server/node.ts.' },
+            { group: ['../internal/*', '../link-account-picker*', '../standalone*', '../eligibility*', 'lit', 'lit/*', '@lit/*', '@lit-labs/*'], message: 'The server never imports the element or its dependencies.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The page's code never reaches for the server entry: no handler or driver in a browser bundle.
+    files: ['src/**'],
+    ignores: ['src/server/**', 'src/cli/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'lit/directives/unsafe-html.js', message: 'Render data as text.' }],
+          patterns: [{ group: ['**/server/*', 'link-account-picker/server*'], message: 'Browser code never imports the server entry.' }],
+        },
+      ],
+    },
   },
   {
     // Plain scripts a test serves to a page as they are (no TypeScript, no bundler).

@@ -61,6 +61,29 @@ export function stripMsgDescriptions(): Plugin {
   };
 }
 
+/**
+ * Both library builds: a map for every chunk, also one with no code of its own. Rolldown writes none
+ * for those (the drop-in's `flow-….js` is one line re-exporting the virtualizer's layout), so that file
+ * would be the one in the folder without its `.map` and `sourceMappingURL`. Its map maps nothing: the
+ * line has no source of its own.
+ */
+export function mapEveryChunk(): Plugin {
+  return {
+    name: 'map-every-chunk',
+    apply: (config, { command }) => command === 'build' && !!config.build?.lib && !!config.build.sourcemap,
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || chunk.map) continue;
+        const fileName = `${chunk.fileName}.map`;
+        const name = fileName.slice(fileName.lastIndexOf('/') + 1);
+        const map = { version: 3, file: name.slice(0, -'.map'.length), sources: [], sourcesContent: [], names: [], mappings: '' };
+        this.emitFile({ type: 'asset', fileName, source: JSON.stringify(map) });
+        chunk.code += `\n//# sourceMappingURL=${name}\n`;
+      }
+    },
+  };
+}
+
 // Everything a host resolves itself in the package build; the standalone build bundles it all.
 const dependencies = [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//];
 
@@ -75,6 +98,10 @@ const standaloneBuild: BuildEnvironmentOptions = {
   outDir: 'dist/standalone',
   emptyOutDir: true,
   target: 'es2022',
+  // A map beside the entry and each chunk, as in the package build: our code maps to the package's
+  // src/ (shipped), Lit and the other dependencies to their sources, whose text each map carries
+  // (sourcesContent), so a host's debugger shows them with no node_modules/ at hand.
+  sourcemap: true,
   lib: { entry: { 'link-account-picker': 'src/standalone.ts' }, formats: ['es'] },
   rolldownOptions: {
     // The entry may export more than its API: the chunks import Lit and the rest from it.
@@ -118,7 +145,7 @@ const packageBuild: BuildEnvironmentOptions = {
 
 export default defineConfig(({ mode }) => ({
   // The demo's mock backend needs MSW's worker served; the builds don't emit it.
-  plugins: [mswWorkerPlugin(), minifyLiterals(), stripMsgDescriptions()],
+  plugins: [mswWorkerPlugin(), minifyLiterals(), stripMsgDescriptions(), mapEveryChunk()],
   // The URL the README gives: another server on 5173 is an error, not a silent move to 5174.
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   build: mode === 'standalone' ? standaloneBuild : packageBuild,

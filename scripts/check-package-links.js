@@ -2,7 +2,10 @@
 // inside the package: a relative link to a file the tarball holds (and, for a markdown file, to a
 // heading it has). What `npm pack` would ship is read from `npm pack --dry-run --json`, so a file
 // missing from package.json "files" fails here, not on the registry page. Web links are not fetched.
-// Likewise every source a shipped source map names (dist/**/*.map → ../src/…) must be shipped.
+// Likewise every shipped script in dist/ (the package build and the drop-in folder) must end with a
+// `sourceMappingURL` naming its shipped map, and every source a map names must be shipped
+// (../src/…), or, for a dependency bundled into the drop-in (Lit under ../../node_modules/…), be
+// carried in the map itself (sourcesContent), so a debugger shows it with no node_modules/ at hand.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
@@ -58,24 +61,39 @@ for (const file of markdown) {
   }
 }
 
+const scripts = [...shipped].filter((f) => f.startsWith('dist/') && f.endsWith('.js'));
+for (const file of scripts) {
+  const named = /\n\/\/# sourceMappingURL=(\S+)\s*$/.exec(readFileSync(file, 'utf8'))?.[1];
+  const map = named && normalize(join(dirname(file), named));
+  if (!named) problems.push(`${file}: no sourceMappingURL at its end`);
+  else if (!shipped.has(map)) problems.push(`${file}: its map ${named} → ${map} is not in the package`);
+}
+
 const maps = [...shipped].filter((f) => f.endsWith('.map'));
 let sources = 0;
+let carried = 0;
 for (const file of maps) {
-  for (const source of JSON.parse(readFileSync(file, 'utf8')).sources ?? []) {
+  const map = JSON.parse(readFileSync(file, 'utf8'));
+  (map.sources ?? []).forEach((source, i) => {
     sources += 1;
     const target = normalize(join(dirname(file), source));
-    if (!shipped.has(target)) problems.push(`${file}: source "${source}" → ${target} is not in the package`);
-  }
+    if (shipped.has(target)) return;
+    if (!target.startsWith('src/') && typeof map.sourcesContent?.[i] === 'string') {
+      carried += 1;
+      return;
+    }
+    problems.push(`${file}: source "${source}" → ${target} is not in the package${target.startsWith('src/') ? '' : ', nor its text in the map'}`);
+  });
 }
 
 if (problems.length > 0) {
   console.error(problems.join('\n'));
-  console.error(`\n${problems.length} links or map sources of the package don't resolve inside it.`);
+  console.error(`\n${problems.length} links, maps or map sources of the package don't resolve inside it.`);
   process.exit(1);
 }
 console.log(`${checked} relative links in ${markdown.length} packaged markdown files resolve inside the package (${pack.filename}).`);
 console.log(
   maps.length > 0
-    ? `${sources} sources named by ${maps.length} source maps are in the package.`
+    ? `${scripts.length} scripts in dist/ each name their shipped map; ${sources} sources named by ${maps.length} source maps are in the package (${carried} bundled dependencies' in their maps).`
     : 'No source maps in the package (dist/ not built): run npm run build to check them too.',
 );

@@ -1,6 +1,6 @@
 /** `check-endpoint`: observe the endpoint, run every check, build the report. */
 import { clockCheck, contentTypeCheck, schemaCheck, statusCheck, userCheck } from './checks-body.js';
-import { corsCheck, errorsCheck, latencyCheck, latencyOf, rateLimitCheck } from './checks-http.js';
+import { corsCheck, errorsCheck, latencyCheck, latencyOf, rateLimitCheck, redirectsCheck } from './checks-http.js';
 import { pagingCheck } from './checks-paging.js';
 import type { CheckOptions } from './options.js';
 import { observe } from './probe.js';
@@ -17,6 +17,7 @@ export async function checkEndpoint(options: CheckOptions): Promise<Report> {
     userCheck(observations.firstPages, options.user),
     clockCheck(pages, observations.startedAt),
     errorsCheck(observations, options),
+    redirectsCheck(observations),
     rateLimitCheck(observations, options),
     corsCheck(observations, options),
     latencyCheck(observations, options),

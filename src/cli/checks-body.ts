@@ -20,10 +20,14 @@ export function statusCheck(pages: SearchExchange[], timeoutMs: number): CheckRe
       ? `${p.label} → no answer within ${timeoutMs} ms`
       : p.networkError
         ? `${p.label} → ${p.networkError}`
-        : `${p.label} → HTTP ${p.status} ${snippet(p.text)}`,
+        : p.offOrigin
+          ? `${p.label} → HTTP ${p.status} to ${p.offOrigin} (another origin: not followed)`
+          : `${p.label} → HTTP ${p.status} ${snippet(p.text)}`,
   );
   const first = bad[0]!;
-  const why = first.networkError
+  const why = first.offOrigin
+    ? `the endpoint redirects to another origin (${first.offOrigin}), which the checker does not follow with your --header values and where the picker's fetch would meet CORS or a login page: answer at this URL`
+    : first.networkError
     ? `the request failed (${first.networkError}): check the URL, that the server listens there and its TLS certificate`
     : first.timedOut
       ? `no answer within ${timeoutMs} ms, the picker's timeout: answer faster, or the admin sees "timed out"`

@@ -51,6 +51,33 @@ export function errorsCheck(observations: Observations, options: CheckOptions): 
   return check('errors', title, 'pass', `${passes.join('; ')}${auth ? `; 401/403 ${auth}` : ''}.`);
 }
 
+/**
+ * Redirects: followed within the endpoint's origin, never to another one (the checker keeps the
+ * --header values at home, and the picker's fetch would meet CORS or a login page there).
+ */
+export function redirectsCheck(observations: Observations): CheckResult {
+  const title = 'Stays on its origin (redirects)';
+  const elsewhere = observations.all.filter((ex) => ex.offOrigin !== undefined);
+  if (elsewhere.length > 0) {
+    const targets = [...new Set(elsewhere.map((ex) => new URL(ex.offOrigin!).origin))];
+    return check(
+      'redirects',
+      title,
+      'fail',
+      `${elsewhere.length} of ${observations.all.length} requests were redirected to another origin (${targets.join(', ')}), not followed: the --header values were not sent there. The picker's fetch would meet CORS or a login page there: give the picker the final URL, or answer at this one.`,
+      elsewhere.map((ex) => `${ex.label} → HTTP ${ex.status} to ${ex.offOrigin}`),
+    );
+  }
+  const moved = observations.all.filter((ex) => ex.redirects.length > 0);
+  if (moved.length === 0) return check('redirects', title, 'pass', 'No request was redirected.');
+  return check(
+    'redirects',
+    title,
+    'pass',
+    `${moved.length} requests were redirected, followed within ${new URL(moved[0]!.url).origin}: each costs the admin a round trip, so give the picker the final URL (${moved[0]!.redirects.at(-1)}).`,
+  );
+}
+
 export function rateLimitCheck(observations: Observations, options: CheckOptions): CheckResult {
   const title = 'Rate limiting (429 + Retry-After)';
   const limited = observations.all.filter((ex) => ex.status === 429);

@@ -18,7 +18,18 @@ export interface Exchange {
   timedOut: boolean;
   /** Why no response arrived (refused, DNS, TLS…). */
   networkError?: string;
+  /** The same-origin redirects followed on the way, in order (their targets). */
+  redirects: string[];
+  /**
+   * Where a redirect to another origin pointed. It is not followed: the --header values are the
+   * admin's credentials for the endpoint's origin, and the picker's own fetch would meet CORS or a
+   * login page there. `status` and `headers` are the redirect's own.
+   */
+  offOrigin?: string;
 }
+
+/** Redirects followed within the endpoint's origin, at most: past that the exchange is a network error. */
+export const MAX_REDIRECTS = 5;
 
 export interface SearchParams {
   q?: string;
@@ -70,11 +81,41 @@ async function boundedText(response: Response): Promise<string> {
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
+/** A redirect's target, resolved against the URL that answered it; undefined when it is not a redirect. */
+function redirectTarget(response: Response, from: string): URL | undefined {
+  const location = response.headers.get('Location');
+  if (response.status < 300 || response.status > 399 || location === null) return undefined;
+  try {
+    return new URL(location, from);
+  } catch {
+    return undefined;
+  }
+}
+
 export async function exchange(method: string, url: string, headers: Headers, timeoutMs: number): Promise<Exchange> {
   const started = performance.now();
-  const base = { label: describe(method, url), method, url, headers: new Headers(), text: '', timedOut: false };
+  const redirects: string[] = [];
+  const base = { label: describe(method, url), method, url, headers: new Headers(), text: '', timedOut: false, redirects };
+  // One time limit for the whole chain of redirects, as the picker's timeout would be.
+  const signal = AbortSignal.timeout(timeoutMs);
+  const origin = new URL(url).origin;
   try {
-    const response = await fetch(url, { method, headers, redirect: 'follow', signal: AbortSignal.timeout(timeoutMs) });
+    // Redirects by hand: fetch's own following drops only Authorization on a cross-origin hop and
+    // would carry every other --header value (an API key, a cookie) to wherever the endpoint points.
+    let current = url;
+    let response = await fetch(current, { method, headers, redirect: 'manual', signal });
+    for (let target = redirectTarget(response, current); target; target = redirectTarget(response, current)) {
+      await response.body?.cancel();
+      if (target.origin !== origin) {
+        return { ...base, status: response.status, headers: response.headers, ms: performance.now() - started, offOrigin: target.href };
+      }
+      if (redirects.length >= MAX_REDIRECTS) {
+        return { ...base, ms: performance.now() - started, networkError: `more than ${MAX_REDIRECTS} redirects (last to ${target.href})` };
+      }
+      current = target.href;
+      redirects.push(current);
+      response = await fetch(current, { method, headers, redirect: 'manual', signal });
+    }
     const text = await boundedText(response);
     const ms = performance.now() - started;
     const result: Exchange = { ...base, status: response.status, headers: response.headers, text, ms };

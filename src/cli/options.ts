@@ -43,7 +43,8 @@ Options:
   --query <text>         A query to search; repeat for several (default: ${DEFAULT_QUERIES.map((q) => `"${q}"`).join(', ')}).
                          Give one with more matches than --limit to exercise paging.
   --header 'Name: value' A request header, e.g. credentials; repeat for several. Also checks that
-                         the endpoint refuses the same request without them (401/403).
+                         the endpoint refuses the same request without them (401/403). Sent only
+                         to the endpoint's origin: a redirect elsewhere is reported, not followed.
   --origin <origin>      The origin of the page hosting the picker (https://portal.example.com):
                          checks the CORS preflight and headers a browser needs.
   --limit <n>            \`limit\` sent with each search (default 10).

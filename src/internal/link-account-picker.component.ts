@@ -1,7 +1,7 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { Account } from '../rules/types.js';
-import { currentLocale, LocaleController, localeLoading, ownLanguageIfDifferent } from './localization.js';
+import { currentLocale, LocaleController, localeLoading, shadowLanguages } from './localization.js';
 import { SearchCompleteEvent, SearchErrorEvent } from './events.js';
 import { AnnouncerController } from './controllers/announcer.js';
 import { ClockController } from './controllers/clock-controller.js';
@@ -388,6 +388,7 @@ export class LinkAccountPicker extends SearchSettingsElement {
     const listbox = this.#listbox;
     const view = listbox.view;
     const locale = currentLocale();
+    const languages = shadowLanguages(this);
     const status = this.#status();
     return renderPicker({
       label: this.label,
@@ -427,7 +428,8 @@ export class LinkAccountPicker extends SearchSettingsElement {
       }),
       footer: renderFooter(search, () => this.#searches.loadMore()),
       announcement: this.#announcer.text({ status, open: this.open, notice: this.#selection.notice }),
-      lang: ownLanguageIfDifferent(this),
+      lang: languages.own,
+      hostLang: languages.host,
       helpText: this.helpText,
       hasHelp: this.helpText.trim() !== '' || this.#description.slotted,
       hint: msg(str`Type at least ${this.minLength} characters of an account name or number.`),

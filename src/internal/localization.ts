@@ -91,17 +91,29 @@ function inheritedLanguage(node: Element): string {
   return '';
 }
 
+/** The languages in a picker's shadow tree: its own strings', and the page's, for the host's text. */
+export interface ShadowLanguages {
+  /**
+   * The picker's own text (English on a French page; the page's `es-MX` on a Mexican one), or
+   * undefined when another library owns @lit/localize (its strings are unknown).
+   */
+  own: string | undefined;
+  /** The host's text (label, placeholder, help text): the language `host` inherits, '' when the page names none. */
+  host: string;
+}
+
 /**
- * The language of the picker's strings when it is not the one `host` inherits from the page (English
- * on a French page), to mark them with `lang` so a screen reader reads them in the right voice;
- * undefined when they agree, or when another library owns @lit/localize (its strings are unknown).
+ * Both languages, to mark on the shadow tree's elements even when they agree with the page: Firefox
+ * does not carry the page's `lang` into a shadow root, so unmarked text there has no language, and a
+ * screen reader reads it in a default voice.
  */
-export function ownLanguageIfDifferent(host: Element): string | undefined {
+export function shadowLanguages(host: Element): ShadowLanguages {
   startLocalization();
-  if (!runtime) return undefined;
+  const inherited = canonical(inheritedLanguage(host)) ?? '';
+  if (!runtime) return { own: undefined, host: inherited };
   const strings = runtime.getLocale();
-  const page = (canonical(inheritedLanguage(host)) ?? '').split('-')[0]!.toLowerCase();
-  return page === strings ? undefined : strings;
+  const own = inherited.split('-')[0]!.toLowerCase() === strings ? inherited : strings;
+  return { own, host: inherited };
 }
 
 /**

@@ -60,7 +60,14 @@ export interface AccountSource {
 export type AccessDecision =
   | { allow: true }
   /** 401: not signed in or the session expired; 403: this admin may not search this site. */
-  | { allow: false; status: 401 | 403; message?: string };
+  | {
+      allow: false;
+      status: 401 | 403;
+      /** What the client is told (plain English); a plain default when absent. */
+      message?: string;
+      /** Headers of the refusal, e.g. `{ 'WWW-Authenticate': 'Bearer' }` on a 401. Content-Type and Cache-Control stay the handler's. */
+      headers?: Record<string, string>;
+    };
 
 /** What the handler asks the host before it searches. Both hooks are optional. */
 export interface SearchPolicy {
@@ -92,10 +99,19 @@ export interface SearchHandlerOptions {
   defaultLimit?: number;
   /** A larger `limit` is clamped to this (default 100). */
   maxLimit?: number;
+  /** A longer `q` (in characters, after trimming) is refused with a 400 (default 200). */
+  maxQueryLength?: number;
   /** Sent as `syncWindowMinutes` (default 15). */
   syncWindowMinutes?: number;
+  /**
+   * Stop a search that takes longer than this many milliseconds: the data layer's `signal` aborts and
+   * the client gets 503 `timeout`. Absent (the default): only the client's going away stops a search.
+   * The picker gives up after its own `timeout` (10 s by default), so more than that is work nobody reads.
+   */
+  timeoutMs?: number;
   /** The server clock, stamped as `asOf` (default `() => new Date()`). */
   now?: () => Date;
+  /** Where internal errors' causes go (default `console.error`); the client only ever gets a plain 500. */
   logger?: SearchLogger;
 }
 

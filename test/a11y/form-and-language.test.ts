@@ -1,7 +1,7 @@
 /**
- * The combobox's description and state as the tree gives them: the invalid state after a failed
- * submit, help text from the host, the min-characters hint, and the language the picker's own text is
- * read in.
+ * The combobox's description and state as the tree gives them (Chromium only: the tree is read over
+ * DevTools): the invalid state after a failed submit, help text from the host, the min-characters
+ * hint; and, in every engine, the language the picker's own text and the host's are read in.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -13,6 +13,7 @@ import { accounts, body } from '../support/data.js';
 import { ENDPOINT, startWorker, worker } from '../support/msw.js';
 import { clickOn, combobox, popupOpen, shadow, squash, typeAndSettle } from '../support/picker.js';
 import { until } from '../support/wait.js';
+import { needsAxTree } from '../support/engine.js';
 
 /** Whether some element of the picker that is on screen (not the live region) shows this text. */
 function shownText(el: LinkAccountPicker, text: string): boolean {
@@ -34,7 +35,7 @@ describe('a11y: form state, descriptions and language', () => {
   beforeEach(() => worker.use(http.get(ENDPOINT, () => HttpResponse.json(body([accounts.linkable, accounts.label])))));
   afterEach(() => worker.resetHandlers());
 
-  describe('defect 8: a required, empty picker is exposed as invalid after a failed submit', () => {
+  needsAxTree.describe('defect 8: a required, empty picker is exposed as invalid after a failed submit', () => {
     async function form(): Promise<{ el: LinkAccountPicker; save: HTMLButtonElement }> {
       const page = await fixture<HTMLFormElement>(html`<form @submit=${(e: Event) => e.preventDefault()}>
         <link-account-picker endpoint=${ENDPOINT} site="nwf" name="accounts" label="Accounts to link" debounce="20" required></link-account-picker>
@@ -78,7 +79,7 @@ describe('a11y: form state, descriptions and language', () => {
     });
   });
 
-  describe('defect 9: help text and the min-characters hint describe the search box', () => {
+  needsAxTree.describe('defect 9: help text and the min-characters hint describe the search box', () => {
     it('the help-text attribute is shown and describes the combobox', async () => {
       const el = await fixture<LinkAccountPicker>(html`<link-account-picker
         endpoint=${ENDPOINT}
@@ -128,31 +129,57 @@ describe('a11y: form state, descriptions and language', () => {
       document.documentElement.dir = pageDir;
     });
 
-    it('on a French page, its English text is marked English; the host’s label keeps the page’s language', async () => {
+    // `:lang()` on elements of the shadow tree, as a screen reader's voice and the browser's text shaping
+    // see them. Firefox does not carry the page's `lang` into a shadow root, so each language is marked
+    // on the picker's own elements, in every engine, whether or not it differs from the page's.
+
+    it('on a French page, its English text is marked English; the host’s label, placeholder and help text keep the page’s language', async () => {
       document.documentElement.lang = 'fr';
       const el = await fixture<LinkAccountPicker>(
-        html`<link-account-picker endpoint=${ENDPOINT} site="nwf" label="Comptes à lier" debounce="20"></link-account-picker>`,
+        html`<link-account-picker endpoint=${ENDPOINT} site="nwf" label="Comptes à lier" help-text="Seuls les comptes de ce site." debounce="20"></link-account-picker>`,
       );
       await typeAndSettle(el, 'acme', 2);
       const label = shadow(el).querySelector('[part~="label"]')!;
+      const help = shadow(el).querySelector('[part~="help-text"]')!;
       const status = shadow(el).querySelector('[part~="status"]')!;
       const option = shadow(el).querySelector('[role="option"]')!;
       const live = shadow(el).querySelector('[role="status"]')!;
       expect(label.matches(':lang(fr)'), 'the label is French').to.equal(true);
+      expect(help.matches(':lang(fr)'), 'the help text is French').to.equal(true);
       expect(status.matches(':lang(en)'), 'the status line is English').to.equal(true);
       expect(option.matches(':lang(en)'), 'the options are English').to.equal(true);
       expect(live.matches(':lang(en)'), 'the live region is English').to.equal(true);
+      expect(combobox(el).matches(':lang(en)'), 'the search box, with its English placeholder, is English').to.equal(true);
+
+      el.placeholder = 'Nom ou numéro de compte';
+      await el.updateComplete;
+      expect(combobox(el).matches(':lang(fr)'), 'with the host’s placeholder, the search box is French').to.equal(true);
     });
 
-    it('on a Spanish page, which it speaks, it adds no language of its own', async () => {
-      document.documentElement.lang = 'es';
+    it('on a Spanish page, which it speaks, its own text and the host’s are marked Spanish', async () => {
+      document.documentElement.lang = 'es-MX';
       const el = await fixture<LinkAccountPicker>(
         html`<link-account-picker endpoint=${ENDPOINT} site="nwf" label="Cuentas" debounce="20"></link-account-picker>`,
       );
       await clickOn(combobox(el));
-      await until(() => /Escribe|caracteres/.test(shadow(el).querySelector('[part~="status"]')?.textContent ?? ''), 'Spanish shows');
-      expect(shadow(el).querySelector('[part~="status"]')!.matches(':lang(es)')).to.equal(true);
-      expect(shadow(el).querySelector('[lang]'), 'no lang attribute inside').to.equal(null);
+      const status = () => shadow(el).querySelector('[part~="status"]');
+      await until(() => /Escribe|caracteres/.test(status()?.textContent ?? ''), 'Spanish shows');
+      expect(status()!.matches(':lang(es)'), 'the status line is Spanish').to.equal(true);
+      expect(status()!.closest('[lang]')!.getAttribute('lang'), 'in the page’s own variant').to.equal('es-MX');
+      expect(shadow(el).querySelector('[role="status"]')!.matches(':lang(es)'), 'the live region is Spanish').to.equal(true);
+      expect(shadow(el).querySelector('[part~="label"]')!.matches(':lang(es)'), 'the label is Spanish').to.equal(true);
+      expect(combobox(el).matches(':lang(es)'), 'the search box is Spanish').to.equal(true);
+    });
+
+    it('on a page that names no language, the host’s label is not claimed for English', async () => {
+      document.documentElement.removeAttribute('lang');
+      const el = await fixture<LinkAccountPicker>(
+        html`<link-account-picker endpoint=${ENDPOINT} site="nwf" label="Konten" debounce="20"></link-account-picker>`,
+      );
+      await clickOn(combobox(el));
+      await el.updateComplete;
+      expect(shadow(el).querySelector('[part~="label"]')!.matches(':lang(en)'), 'the label has no language claimed').to.equal(false);
+      expect(shadow(el).querySelector('[part~="status"]')!.matches(':lang(en)'), 'the picker’s own text is English').to.equal(true);
     });
 
     it('on a right-to-left Arabic page, English sentences keep their full stop at their end', async () => {

@@ -9,6 +9,7 @@ import { http, HttpResponse } from 'msw';
 import type { LinkAccountPicker } from '../../src/link-account-picker.js';
 import '../../src/link-account-picker.js';
 import { axTree, comboboxNode } from '../support/ax-tree.js';
+import { needsAxTree, needsKeyHeld } from '../support/engine.js';
 import { accounts, body, linkableAccounts } from '../support/data.js';
 import { ENDPOINT, pagedHandler, startWorker, worker } from '../support/msw.js';
 import { activeOption, clickOn, combobox, focusedName, options, popupOpen, press, shadow, typeAndSettle } from '../support/picker.js';
@@ -32,10 +33,15 @@ function loadMoreButton(el: LinkAccountPicker): HTMLButtonElement {
   return button;
 }
 
-/** Focus is in the picker's search box and the results are still shown, in the DOM and in the tree. */
+/**
+ * Focus is in the picker's search box and the results are still shown, in the DOM and, where a test
+ * can read it (Chromium), in the accessibility tree.
+ */
 async function stillInTheBox(el: LinkAccountPicker): Promise<void> {
   expect(focusedName(), 'focus is on the search box').to.equal('link-account-picker > input#input');
   expect(popupOpen(el), 'the results stay shown').to.equal(true);
+  expect(combobox(el).getAttribute('aria-expanded'), 'the combobox says it is expanded').to.equal('true');
+  if (!needsAxTree.runs) return;
   const box = comboboxNode(await axTree());
   expect(box.focused, 'the combobox has focus in the tree').to.equal(true);
   expect(box.expanded, 'the combobox is expanded in the tree').to.equal(true);
@@ -63,7 +69,7 @@ describe('a11y: keyboard model (APG editable combobox)', () => {
         await typeAndSettle(el, 'acme', 5);
         // No tab stop, but a screen reader's virtual cursor may move focus onto the button, then press it.
         loadMoreButton(el).focus();
-        await sendKeys({ press: key });
+        await press(key);
         await until(() => options(el).length === 10, 'the second page arrives');
         await el.updateComplete;
         expect(focusedName(), 'focus stays in the picker').to.match(/^link-account-picker > /);
@@ -92,7 +98,8 @@ describe('a11y: keyboard model (APG editable combobox)', () => {
       await el.updateComplete;
       expect(focusedName()).to.equal('button#after');
       expect(popupOpen(el)).to.equal(false);
-      expect(comboboxNode(await axTree()).expanded).to.equal(false);
+      expect(combobox(el).getAttribute('aria-expanded')).to.equal('false');
+      if (needsAxTree.runs) expect(comboboxNode(await axTree()).expanded).to.equal(false);
     });
 
     it('Tab from the box, with a Try again button shown, closes the results and focuses the next element', async () => {
@@ -107,7 +114,7 @@ describe('a11y: keyboard model (APG editable combobox)', () => {
       expect(popupOpen(el)).to.equal(false);
     });
 
-    it('Shift+Tab from the box closes the results and focuses the previous element', async () => {
+    needsKeyHeld.it('Shift+Tab from the box closes the results and focuses the previous element', async () => {
       worker.use(pagedHandler(linkableAccounts(12), 5));
       const { el } = await picker();
       await typeAndSettle(el, 'acme', 5);

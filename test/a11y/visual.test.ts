@@ -11,6 +11,7 @@ import { linkableAccounts } from '../support/data.js';
 import { pagedHandler, startWorker, worker } from '../support/msw.js';
 import { activeOption, combobox, focusedName, popupOpen, press, shadow, typeAndSettle } from '../support/picker.js';
 import { until } from '../support/wait.js';
+import { needsForcedColors, needsViewport } from '../support/engine.js';
 
 function part(el: LinkAccountPicker, name: string): HTMLElement {
   return shadow(el).querySelector<HTMLElement>(`[part~="${name}"]`)!;
@@ -34,7 +35,7 @@ describe('a11y: what is seen', () => {
   beforeEach(() => worker.use(pagedHandler(linkableAccounts(30), 30)));
   afterEach(() => worker.resetHandlers());
 
-  describe('defect 2: forced colours', () => {
+  needsForcedColors.describe('defect 2: forced colours', () => {
     beforeEach(() => executeServerCommand('forced-colors', { active: true }));
     afterEach(() => executeServerCommand('forced-colors', { active: false }));
 
@@ -112,7 +113,7 @@ describe('a11y: what is seen', () => {
     });
   });
 
-  describe('defect 15: the popup fits the viewport at 200 % and 400 % zoom', () => {
+  needsViewport.describe('defect 15: the popup fits the viewport at 200 % and 400 % zoom', () => {
     const original = { width: window.innerWidth, height: window.innerHeight };
     afterEach(() => setViewport(original));
 

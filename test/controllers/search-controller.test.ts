@@ -92,12 +92,15 @@ describe('SearchController', () => {
     // The admin types on while an earlier query is in flight: that one gets the 429, and the search
     // already debounced for the longer query must wait too, not go out during the wait.
     let answer429: (() => void) | undefined;
+    let answerLonger: (() => void) | undefined;
     const t = setup(ok);
-    // 'acme' is answered by the test, with a 429, once 'acmex' has been scheduled.
+    // 'acme' is answered by the test, with a 429, once 'acmex' has been scheduled; 'acmex' is held too,
+    // so that it is seen loading however fast an engine reads a body (WebKit's Response.json() settles
+    // within the microtasks settle() waits, Chromium's and Firefox's take a task).
     globalThis.fetch = (async (input: RequestInfo | URL) => {
       const url = new URL(String(input));
       t.requests.push(url);
-      if (url.searchParams.get('q') !== 'acme') return ok();
+      if (url.searchParams.get('q') !== 'acme') return new Promise<Response>((resolve) => (answerLonger = () => resolve(ok())));
       return new Promise<Response>((resolve) => {
         answer429 = () => resolve(new Response(null, { status: 429, headers: { 'Retry-After': '5' } }));
       });
@@ -117,5 +120,6 @@ describe('SearchController', () => {
     await settle();
     expect(t.requests.map((u) => u.searchParams.get('q'))).to.deep.equal(['acme', 'acmex']);
     expect(t.searches.state).to.include({ phase: 'loading', query: 'acmex' });
+    answerLonger!();
   });
 });

@@ -6,6 +6,7 @@ import type { LinkAccountPicker } from '../../src/link-account-picker.js';
 import type { SearchAccounts, SearchRequest } from '../../src/rules/types.js';
 import { nextSettle, typeText } from '../support/picker.js';
 import { nextFrame, PATIENCE_MS } from '../support/wait.js';
+import { needsHeapCounts } from '../support/engine.js';
 
 /**
  * Memory: mounting and removing the picker 1,000 times, with searches in flight, leaves no timers,
@@ -122,7 +123,7 @@ function create(i: number): LinkAccountPicker {
   return el;
 }
 
-describe('memory: mounting and removing the picker 1,000 times with searches in flight', () => {
+needsHeapCounts.describe('memory: mounting and removing the picker 1,000 times with searches in flight', () => {
   const tracker = new Tracker();
   const realFetch = window.fetch;
   afterEach(() => {

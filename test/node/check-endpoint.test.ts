@@ -4,6 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/link-account-picker.js';
@@ -71,6 +73,7 @@ describe('check-endpoint: a correct endpoint', () => {
       'linked-to-user': 'pass',
       'as-of': 'pass',
       errors: 'pass',
+      redirects: 'pass',
       'rate-limit': 'pass',
       cors: 'pass',
       latency: 'pass',
@@ -152,6 +155,64 @@ describe('check-endpoint: broken endpoints, each named', () => {
     assert.equal(code, 1);
     const parsed = JSON.parse(out) as Report;
     assert.match(messageOf(parsed, 'status'), /ECONNREFUSED/);
+  });
+});
+
+describe('check-endpoint: redirects keep the credentials at home', () => {
+  /** A server on another port (another origin) that answers every request with a redirect to `target`. */
+  async function redirector(status: number, target: string): Promise<{ url: string; close(): Promise<void> }> {
+    const server = createServer((req, res) => res.writeHead(status, { Location: `${target}${req.url?.slice(req.url.indexOf('?')) ?? ''}` }).end());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    return {
+      url: `http://127.0.0.1:${port}/api/accounts/search`,
+      close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    };
+  }
+
+  for (const status of [301, 302, 303, 307, 308]) {
+    it(`a ${status} to another origin fails, names where it pointed, and sends that origin no --header value`, async () => {
+      // The other origin is a correct endpoint: followed, it would pass every check.
+      const elsewhere = await startEndpoint('correct');
+      const front = await redirector(status, elsewhere.url);
+      try {
+        const result = await run([
+          'check-endpoint', front.url, '--site', 'northwind', '--user', 'usr-1001', '--query', 'lake',
+          '--header', `Authorization: ${TOKEN}`, '--header', 'X-Api-Key: secret-key-123', '--origin', ALLOWED_ORIGIN, '--json',
+        ]);
+        const leaked = elsewhere.requests.filter((r) => r.headers['x-api-key'] !== undefined || r.headers.authorization !== undefined);
+        assert.deepEqual(leaked.map((r) => r.url), [], 'the other origin received a --header value');
+        const parsed = JSON.parse(result.out) as Report;
+        assert.equal(result.code, 1);
+        assert.equal(parsed.ok, false);
+        assert.equal(verdicts(parsed).redirects, 'fail', messageOf(parsed, 'redirects'));
+        const where = elsewhere.url.replace(/\/api.*/, '');
+        assert.ok(messageOf(parsed, 'redirects').includes(where), messageOf(parsed, 'redirects'));
+        assert.match(messageOf(parsed, 'redirects'), /not followed/);
+        assert.equal(verdicts(parsed).status, 'fail');
+      } finally {
+        await front.close();
+        await elsewhere.close();
+      }
+    });
+  }
+
+  it('a redirect within the same origin is followed with the credentials, and passes', async () => {
+    const server = await startEndpoint('moved');
+    try {
+      const url = server.url.replace('/api/accounts/search', '/old/search');
+      const result = await run([
+        'check-endpoint', url, '--site', 'northwind', '--user', 'usr-1001', '--query', 'lake',
+        '--header', `Authorization: ${TOKEN}`, '--origin', ALLOWED_ORIGIN, '--burst', '0', '--json',
+      ]);
+      const parsed = JSON.parse(result.out) as Report;
+      assert.equal(result.code, 0, result.out);
+      assert.equal(verdicts(parsed).redirects, 'pass');
+      assert.match(messageOf(parsed, 'redirects'), /followed within http:\/\/127\.0\.0\.1:\d+/);
+      assert.ok(server.requests.some((r) => r.url.startsWith('/api/accounts/search') && r.headers.authorization === TOKEN));
+    } finally {
+      await server.close();
+    }
   });
 });
 

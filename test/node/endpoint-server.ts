@@ -23,7 +23,9 @@ export type Variant =
   | 'slow'
   | 'ignores-user'
   | 'no-auth'
-  | 'huge';
+  | 'huge'
+  /** Moved within its own origin: /old/search answers 307 to the real path. */
+  | 'moved';
 
 export const ALLOWED_ORIGIN = 'https://portal.example.test';
 export const TOKEN = 'Bearer test-token';
@@ -35,7 +37,8 @@ const dataset = createDataset({ seed: DEFAULT_SEED, anchor: Date.now() });
 
 export interface EndpointServer {
   url: string;
-  requests: { method: string; url: string }[];
+  /** Every request received, with its headers (to see which credentials reached this origin). */
+  requests: { method: string; url: string; headers: IncomingMessage['headers'] }[];
   close(): Promise<void>;
 }
 
@@ -43,7 +46,7 @@ export async function startEndpoint(variant: Variant): Promise<EndpointServer> {
   const requests: EndpointServer['requests'] = [];
   const recent: number[] = [];
   const server = createServer((req, res) => {
-    requests.push({ method: req.method ?? '', url: req.url ?? '' });
+    requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
     void handle(variant, req, res, recent).catch((error: unknown) => {
       res.statusCode = 500;
       res.end(String(error));
@@ -74,6 +77,10 @@ function json(res: ServerResponse, status: number, body: unknown, headers: Recor
 }
 
 async function handle(variant: Variant, req: IncomingMessage, res: ServerResponse, recent: number[]): Promise<void> {
+  if (variant === 'moved' && req.url?.startsWith('/old/search')) {
+    res.writeHead(307, { Location: req.url.replace('/old/search', '/api/accounts/search') }).end();
+    return;
+  }
   cors(variant, req, res);
   if (req.method === 'OPTIONS') {
     if (variant !== 'no-cors' && req.headers.origin === ALLOWED_ORIGIN) {

@@ -194,9 +194,13 @@ export async function clickOutside(el: Picker): Promise<void> {
   await sendMouse({ type: 'click', position: [x, y] });
 }
 
-/** Presses a key (e.g. `ArrowDown`, `Enter`) where focus is, `times` times. */
+/**
+ * Presses a key (e.g. `ArrowDown`, `Enter`, `Space`) where focus is, `times` times. `Space` goes as
+ * " ", the one name every engine's key map has for the space bar (puppeteer's Firefox has no "Space").
+ */
 export async function press(key: string, times = 1): Promise<void> {
-  for (let i = 0; i < times; i++) await sendKeys({ press: key });
+  const name = key === 'Space' ? ' ' : key;
+  for (let i = 0; i < times; i++) await sendKeys({ press: name });
 }
 
 /** Focuses the search box and types `text` key by key: each keystroke is its own input event. */

@@ -7,8 +7,9 @@
  * resolve) but shows in the top layer as a manual popover, placed against the box by the placement
  * controller. Its status line sits above the scrolling list, never over it: a sticky line would cover
  * the active row.
- * `lang` marks the picker's own text when it speaks another language than the page; the label, the
- * placeholder and the help text are the host's, in the page's language.
+ * `lang` marks the picker's own text with the language it speaks, and the label, the host's
+ * placeholder and the help text with the page's: always, since Firefox does not carry the page's
+ * `lang` into a shadow root.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
@@ -34,8 +35,10 @@ export interface PickerTemplate {
   footer: TemplateResult | typeof nothing;
   /** What the live region says. */
   announcement: string;
-  /** The language of the picker's own text, when it differs from the page's. */
+  /** The language of the picker's own text (undefined when unknown). */
   lang: string | undefined;
+  /** The language of the host's text (label, placeholder, help text): the page's, '' when it names none. */
+  hostLang: string;
   /** The `help-text` attribute: the slot's fallback content. */
   helpText: string;
   /** Whether the help text (attribute or slot) has anything to show. */
@@ -57,8 +60,8 @@ export interface PickerTemplate {
 }
 
 export function renderPicker(p: PickerTemplate): TemplateResult {
-  return html`<div class="base" part="base" @focusout=${p.on.focusOut}>
-    ${p.label ? html`<label class="label" part="label" for="input">${p.label}</label>` : nothing}
+  return html`<div class="base" part="base" lang=${p.lang ?? nothing} @focusout=${p.on.focusOut}>
+    ${p.label ? html`<label class="label" part="label" for="input" lang=${p.hostLang}>${p.label}</label>` : nothing}
     <div class="field">
       <div class="control ${p.disabled ? 'disabled' : ''}" part="control" @click=${p.on.controlClick}>
         ${icon('search', 'search-icon')} ${p.chips}
@@ -68,6 +71,7 @@ export function renderPicker(p: PickerTemplate): TemplateResult {
           part="input"
           type="text"
           role="combobox"
+          lang=${p.placeholder ? p.hostLang : (p.lang ?? nothing)}
           autocomplete="off"
           autocapitalize="off"
           spellcheck="false"
@@ -100,7 +104,7 @@ export function renderPicker(p: PickerTemplate): TemplateResult {
           ${icon('error', 'status-icon')}<span>${p.invalidMessage}</span>
         </div>`
       : nothing}
-    <div class="help-text" part="help-text" id="help-text" ?hidden=${!p.hasHelp}>
+    <div class="help-text" part="help-text" id="help-text" lang=${p.hostLang} ?hidden=${!p.hasHelp}>
       <slot name="help-text" @slotchange=${p.on.helpSlotChange}>${p.helpText}</slot>
     </div>
     <span id="hint" lang=${p.lang ?? nothing} hidden>${p.hint}</span>
