@@ -4,12 +4,13 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { needsViewport } from '../support/engine.js';
 import type { Picker } from '../support/picker.js';
 import { worker } from '../support/msw.js';
 import { nextEvent } from '../support/wait.js';
 import { chipIds, control, expectSeenWhole, openResults, picker, placed, popup, sideOf, useMockEndpoint } from './hosts.js';
 
-describe('<link-account-picker> results at 400 % zoom (issue #19)', () => {
+needsViewport.describe('<link-account-picker> results at 400 % zoom (issue #19)', () => {
   const original = { width: window.innerWidth, height: window.innerHeight };
   before(useMockEndpoint);
   after(() => worker.resetHandlers());
