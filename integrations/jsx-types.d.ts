@@ -169,8 +169,8 @@ export type CustomElements = {
    * - **--link-account-picker-linked-color** - Marker of accounts already linked. _(default: light-dark(#5b47c4, #a898ff))_
    * - **--link-account-picker-error-color** - Colour of error icons and texts. _(default: light-dark(#b42318, #ff7b72))_
    * - **--link-account-picker-popup-shadow** - Shadow of the popup. _(default: 0 12px 32px rgb(15 23 42 / 0.18), 0 2px 6px rgb(15 23 42 / 0.12))_
-   * - **--link-account-picker-popup-max-height** - Tallest the popup grows before it scrolls: at most half the viewport, so the search box stays on screen at high zoom. _(default: min(26rem, max(8rem, 50dvh)))_
-   * - **--link-account-picker-z-index** - Stacking order of the popup. _(default: 1000)_
+   * - **--link-account-picker-popup-max-height** - Tallest the popup grows before it scrolls. The picker also keeps it within the room beside the box (never under about three rows). _(default: min(26rem, max(8rem, 50dvh)))_
+   * - **--link-account-picker-z-index** - Stacking order of the popup only in browsers without the Popover API (before Chrome 114, Firefox 125, Safari 17), where it hangs under the box in the page. Elsewhere the popup is in the top layer, above every `z-index`, and this has no effect. _(default: 1000)_
    *
    * ### **CSS Parts:**
    *  - **base** - The wrapper around everything.
@@ -183,7 +183,7 @@ export type CustomElements = {
    * - **spinner** - The loading indicator.
    * - **help-text** - The help under the search box (the `help-text` attribute or slot).
    * - **validation-message** - Why the picker is invalid, under the search box, shown once the form has been submitted (or `reportValidity()` called).
-   * - **popup** - The panel under the search box.
+   * - **popup** - The results panel. It shows in the top layer (a manual popover), so no ancestor's `overflow`, `z-index`, `transform` or modal dialog clips or covers it; the picker sets its `top`, `left`, `width` and `max-height` to keep it against the box (below, or above where there is more room), so style its look, not its place.
    * - **error** - The status line when a search failed (with `status`).
    * - **status** - The line that says what the picker is doing or found (hint, loading, summary, no matches, error).
    * - **retry** - The retry button of an error.

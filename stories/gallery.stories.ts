@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
+import { ref } from 'lit/directives/ref.js';
 import type { SetupWorker } from 'msw/browser';
 import { expect, waitFor } from 'storybook/test';
 import '../src/link-account-picker.js';
@@ -8,6 +9,7 @@ import { createHandlers } from '../mocks/handlers.js';
 import type { Failure } from '../mocks/scenario.js';
 import type { EligibilityCode } from '../src/rules/types.js';
 import { pickerMeta, renderPicker, type PickerArgs } from './meta.js';
+import { reservePopupRoom } from './popup-room.js';
 import { reachState } from './state.js';
 import { mockBackend, pickerIn, STORY_ACCOUNTS, storyEndpoint, type Picker, type StoryPlace } from './support.js';
 
@@ -51,12 +53,9 @@ function renderGallery(args: PickerArgs, cells: Cell[]): TemplateResult {
         padding-block-end: 0.25rem;
         border-block-end: 1px solid #8888;
       }
-      /* Each popup in the flow of its cell, so none covers its neighbours. */
-      .gallery link-account-picker::part(popup) {
-        position: static;
-      }
     </style>
-    <div class="gallery">
+    <!-- Each cell keeps the room for its picker's results, so no list covers its neighbours. -->
+    <div class="gallery" ${ref(reservePopupRoom)}>
       ${cells.map(
         (cell) => html`<figure data-caption=${cell.caption}>
           <figcaption>${cell.caption}</figcaption>

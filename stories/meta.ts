@@ -15,6 +15,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import manifest from '../custom-elements.json';
 import { STORY_ACCOUNTS } from '../mocks/data.js';
 import { MOCK_ENDPOINT } from '../mocks/handlers.js';
+import { reservePopupRoom } from './popup-room.js';
 import { showState, type PickerState } from './state.js';
 import { mockBackend, storyEndpoint, TAG, type Picker, type StoryPlace } from './support.js';
 
@@ -226,8 +227,8 @@ const SCHEME_STYLES: Record<ColorScheme, Record<string, string>> = {
  * function in the canvas (typing, as the interaction test); their docs page and any later change in
  * Controls show them statically too.
  *
- * On a docs page the popup is laid out in the flow of the page (position: static), so each story's
- * block grows to show it; in the canvas it overlays the page as in a host.
+ * The popup overlays the page as in a host (the top layer). On a docs page each story's block keeps
+ * the room for it (`reservePopupRoom`), so no list covers the next story.
  */
 export const withPickerState: Decorator<PickerArgs> = (story, context) => {
   const docs = context.viewMode === 'docs';
@@ -243,15 +244,14 @@ export const withPickerState: Decorator<PickerArgs> = (story, context) => {
   const scheme = SCHEME_STYLES[context.args.colorScheme ?? 'normal'];
   // In the canvas the popup overlays the page below the picker: the page's colour reaches down to it.
   const page = docs || !scheme.colorScheme ? scheme : { ...scheme, minBlockSize: 'calc(100vh - 2rem)' };
-  return html`<div class="picker-story" style=${styleMap(page)}>
-    ${docs ? html`<style>.picker-story ${TAG}::part(popup) { position: static; }</style>` : nothing}
+  return html`<div class="picker-story" style=${styleMap(page)} ${docs ? ref(reservePopupRoom) : nothing}>
     ${keyed(JSON.stringify(context.args), content)}
   </div>`;
 };
 
 const DOCS_NOTE =
   'On this page each story shows its state with no typing and no focus: the picker searches through its ' +
-  'preview API (`open`, `search()`) against the mocked backend, and its popup sits in the flow of the page. ' +
+  'preview API (`open`, `search()`) against the mocked backend, and the room under each picker is kept for its results. ' +
   'In a story\'s own canvas the play function types and clicks as an admin does (the interaction test); ' +
   'after any change in Controls the state is shown again.';
 

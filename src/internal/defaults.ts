@@ -42,3 +42,19 @@ export const MAX_RETRY_AFTER_S = 60;
 
 /** A search still running after this long is said in the live region ("Searching for …"), once. */
 export const SLOW_SEARCH_MS = 1_000;
+
+/** Between the search box and the results popup. */
+export const POPUP_GAP_PX = 4;
+/** Kept free between the results popup and the window's top and bottom edges. */
+export const VIEWPORT_MARGIN_PX = 4;
+/**
+ * The results popup shrinks to the room beside the box, but not below this (about three rows): it is
+ * then shifted inside the window, over the box if it must, rather than made too short to use.
+ */
+export const POPUP_MIN_HEIGHT_PX = 120;
+/**
+ * A results popup with less room than this scrolls as a whole (summary, rows, paging line) instead of
+ * keeping its summary and paging line fixed around the list, which at 400 % zoom left the list a
+ * strip of a few pixels.
+ */
+export const COMPACT_POPUP_BELOW_PX = 240;

@@ -8,6 +8,7 @@ import { ClockController } from './controllers/clock-controller.js';
 import { FieldDescriptionController } from './controllers/field-description.js';
 import { handleComboboxKey } from './controllers/keyboard.js';
 import { ListboxController } from './controllers/listbox-controller.js';
+import { PlacementController } from './controllers/placement-controller.js';
 import { RecheckController } from './controllers/recheck-controller.js';
 import { SelectionController } from './controllers/selection-controller.js';
 import { VIRTUALIZE_ABOVE } from './defaults.js';
@@ -55,7 +56,7 @@ import { styles } from './link-account-picker.styles.js';
  * @csspart spinner - The loading indicator.
  * @csspart help-text - The help under the search box (the `help-text` attribute or slot).
  * @csspart validation-message - Why the picker is invalid, under the search box, shown once the form has been submitted (or `reportValidity()` called).
- * @csspart popup - The panel under the search box.
+ * @csspart popup - The results panel. It shows in the top layer (a manual popover), so no ancestor's `overflow`, `z-index`, `transform` or modal dialog clips or covers it; the picker sets its `top`, `left`, `width` and `max-height` to keep it against the box (below, or above where there is more room), so style its look, not its place.
  * @csspart error - The status line when a search failed (with `status`).
  * @csspart status - The line that says what the picker is doing or found (hint, loading, summary, no matches, error).
  * @csspart retry - The retry button of an error.
@@ -91,8 +92,8 @@ import { styles } from './link-account-picker.styles.js';
  * @cssprop [--link-account-picker-linked-color=light-dark(#5b47c4, #a898ff)] - Marker of accounts already linked.
  * @cssprop [--link-account-picker-error-color=light-dark(#b42318, #ff7b72)] - Colour of error icons and texts.
  * @cssprop [--link-account-picker-popup-shadow=0 12px 32px rgb(15 23 42 / 0.18), 0 2px 6px rgb(15 23 42 / 0.12)] - Shadow of the popup.
- * @cssprop [--link-account-picker-popup-max-height=min(26rem, max(8rem, 50dvh))] - Tallest the popup grows before it scrolls: at most half the viewport, so the search box stays on screen at high zoom.
- * @cssprop [--link-account-picker-z-index=1000] - Stacking order of the popup.
+ * @cssprop [--link-account-picker-popup-max-height=min(26rem, max(8rem, 50dvh))] - Tallest the popup grows before it scrolls. The picker also keeps it within the room beside the box (never under about three rows).
+ * @cssprop [--link-account-picker-z-index=1000] - Stacking order of the popup only in browsers without the Popover API (before Chrome 114, Firefox 125, Safari 17), where it hangs under the box in the page. Elsewhere the popup is in the top layer, above every `z-index`, and this has no effect.
  */
 export class LinkAccountPicker extends SearchSettingsElement {
   static override styles = styles;
@@ -144,6 +145,12 @@ export class LinkAccountPicker extends SearchSettingsElement {
     // Renders again when the page's language has loaded (what `@localized()` would do), and when a
     // regional change (es-MX → es-ES) changes only the dates.
     new LocaleController(this);
+    // Shows the results in the top layer while open, placed against the box.
+    new PlacementController(this, {
+      open: () => this.open,
+      anchor: () => this.renderRoot?.querySelector<HTMLElement>('.control'),
+      popup: () => this.renderRoot?.querySelector<HTMLElement>('.popup'),
+    });
   }
 
   /** The text in the search box. */

@@ -2,11 +2,14 @@ import { css } from 'lit';
 
 /** The popup panel: the status line, the notice, its buttons and the paging footer. */
 export const popupStyles = css`
+  /* In the top layer (popover="manual"), so no ancestor's overflow, z-index, transform or modal dialog
+     clips or covers it; the placement controller sets its top, left, width and max-height against
+     the box. The UA's popover look (centred, bordered, padded, Canvas colours) is reset here. */
   .popup {
-    position: absolute;
-    inset-inline: 0;
-    top: calc(100% + 4px);
-    z-index: var(--_z-index);
+    position: fixed;
+    inset: auto;
+    margin: 0;
+    padding: 0;
     display: flex;
     flex-direction: column;
     max-height: var(--_popup-max-height);
@@ -16,13 +19,42 @@ export const popupStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     box-shadow: var(--_shadow);
-    /* The rows' narrow layout queries this width. The popup, positioned out of the flow, never sizes
-       the host, so its size containment can't collapse a host that shrinks to fit its content. */
+    /* The rows' narrow layout queries this width. The popup, out of the flow, never sizes the host,
+       so its size containment can't collapse a host that shrinks to fit its content. */
     container-type: inline-size;
   }
 
   .popup[hidden] {
     display: none;
+  }
+
+  /* No part of the box is in view (scrolled away in the page or a scrolling ancestor): the results
+     would float next to nothing. They come back with the box. */
+  .popup[data-out-of-view] {
+    visibility: hidden;
+  }
+
+  /* Too short to keep the summary and paging line fixed around the list: everything scrolls. A
+     virtualized list keeps its own scroller (it measures it). */
+  .popup[data-compact]:has(> .scroller:not(.virtual)) {
+    overflow-y: auto;
+    overscroll-behavior: contain;
+  }
+
+  .popup[data-compact] > .scroller:not(.virtual) {
+    flex: none;
+    overflow: visible;
+  }
+
+  /* Without the Popover API (before Chrome 114, Firefox 125, Safari 17), the popup hangs under the
+     box in the page, stacked by --link-account-picker-z-index, as ancestors allow. */
+  @supports not selector(:popover-open) {
+    .popup {
+      position: absolute;
+      inset-inline: 0;
+      top: calc(100% + 4px);
+      z-index: var(--_z-index);
+    }
   }
 
   .scroller {

@@ -3,8 +3,10 @@
  * text and validation message under the box, and the live region. Its parts (status line, listbox,
  * footer, chips) arrive already rendered.
  *
- * The popup hangs from the field (the box), so it opens right under it, over the help text. Its
- * status line sits above the scrolling list, never over it: a sticky line would cover the active row.
+ * The popup stays in the shadow tree beside the box (so `aria-controls` and `aria-activedescendant`
+ * resolve) but shows in the top layer as a manual popover, placed against the box by the placement
+ * controller. Its status line sits above the scrolling list, never over it: a sticky line would cover
+ * the active row.
  * `lang` marks the picker's own text with the language it speaks, and the label, the host's
  * placeholder and the help text with the page's: always, since Firefox does not carry the page's
  * `lang` into a shadow root.
@@ -91,7 +93,7 @@ export function renderPicker(p: PickerTemplate): TemplateResult {
         />
         ${p.busy && !p.open ? html`<span class="spinner" part="spinner" aria-hidden="true"></span>` : nothing}
       </div>
-      <div class="popup" part="popup" lang=${p.lang ?? nothing} ?hidden=${!p.open} @pointerdown=${p.on.popupPointerDown}>
+      <div class="popup" part="popup" popover="manual" lang=${p.lang ?? nothing} ?hidden=${!p.open} @pointerdown=${p.on.popupPointerDown}>
         ${p.status} ${p.notice}
         <div class="scroller ${p.virtual ? 'virtual' : ''}" @scroll=${p.on.scroll}>${p.listbox}</div>
         ${p.footer}
