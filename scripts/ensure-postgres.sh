@@ -42,8 +42,13 @@ start() {
       echo "Installing Debian's postgresql for the server variant of the data-layer tests…" >&2
       export DEBIAN_FRONTEND=noninteractive
       apt-get update -qq
-      # The package's own cluster (main, port 5432) is not wanted: ours lives in a temp folder.
-      apt-get install -y -qq -o Dpkg::Options::=--force-confdef postgresql >/dev/null
+      # The package's own cluster (main, port 5432, started by the install) is not wanted: ours lives in a
+      # temp folder and stops with the run. postgresql-common reads this before creating it.
+      if [ ! -e /etc/postgresql-common/createcluster.conf ]; then
+        mkdir -p /etc/postgresql-common
+        echo "create_main_cluster = false" >/etc/postgresql-common/createcluster.conf
+      fi
+      apt-get install -y -qq -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold postgresql >/dev/null
       bin=$(bindir)
     else
       echo "No PostgreSQL server here. Install it (Debian: sudo apt-get install postgresql), or skip the server variant (leave TEST_DATABASE_URL unset)." >&2
