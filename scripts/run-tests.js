@@ -45,6 +45,6 @@ try {
 rmSync(dir, { recursive: true, force: true });
 
 const total = { passed: node.passed + wtr.passed, failed: node.failed + wtr.failed, skipped: node.skipped + wtr.skipped };
-console.log(`\nNode tests: ${node.passed} passed, ${node.failed} failed; browser tests: ${wtr.passed} passed, ${wtr.failed} failed, ${wtr.skipped} skipped.`);
+console.log(`\nNode tests: ${node.passed} passed, ${node.failed} failed, ${node.skipped} skipped; browser tests: ${wtr.passed} passed, ${wtr.failed} failed, ${wtr.skipped} skipped.`);
 console.log(`tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exitCode = nodeCode !== 0 || wtrCode !== 0 || total.failed > 0 ? 1 : 0;
