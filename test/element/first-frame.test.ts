@@ -6,6 +6,7 @@ import {
 import type { Account, SearchAccounts } from '../../src/rules/types.js';
 import '../../src/link-account-picker.js';
 import { mount, nextSettle, options as optionsOf, typeText, type Picker } from '../support/picker.js';
+import { needsSteadyFrames } from '../support/engine.js';
 import { until } from '../support/wait.js';
 
 /**
@@ -68,7 +69,7 @@ async function searchIn(n: number): Promise<Picker> {
 }
 
 describe('first frame of an answer', () => {
-  it('paints the first 8 rows of a 100-row answer in its first frame, every row in the next, in real groups', async () => {
+  needsSteadyFrames.it('paints the first 8 rows of a 100-row answer in its first frame, every row in the next, in real groups', async () => {
     const el = await searchIn(100);
     const frames = optionsPerFrame(el, 4);
     typeText(el, 'account');

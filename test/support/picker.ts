@@ -13,6 +13,7 @@ import { fixture, html } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { LinkAccountPicker, SearchAccounts, SearchErrorInfo } from '../../src/link-account-picker.js';
+import { engine } from './engine.js';
 import { until, withDeadline } from './wait.js';
 
 export type Picker = LinkAccountPicker;
@@ -203,16 +204,26 @@ export async function press(key: string, times = 1): Promise<void> {
   for (let i = 0; i < times; i++) await sendKeys({ press: name });
 }
 
+/**
+ * Types `text` into whatever has focus, key by key. WebKit's WebDriver loses keys of one long
+ * `type`: "hpl-100245" arrived as "hpl-10245", "Harbor Point Logistics" as "Harbor PointLogistics".
+ * There each key goes in a command of its own.
+ */
+export async function typeFocused(text: string): Promise<void> {
+  if (engine !== 'webkit') return sendKeys({ type: text });
+  for (const key of text) await sendKeys({ type: key });
+}
+
 /** Focuses the search box and types `text` key by key: each keystroke is its own input event. */
 export async function typeKeys(el: Picker, text: string): Promise<void> {
   combobox(el).focus();
-  await sendKeys({ type: text });
+  await typeFocused(text);
 }
 
 /** Focuses the search box the way an admin does, with a mouse click (unless it has focus), then types key by key. */
 export async function typeInBox(el: Picker, text: string): Promise<void> {
   if (shadow(el).activeElement !== combobox(el)) await clickOn(combobox(el));
-  await sendKeys({ type: text });
+  await typeFocused(text);
 }
 
 /**
