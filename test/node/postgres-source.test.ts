@@ -16,7 +16,7 @@ import {
   seedAccounts,
   type SqlQuery,
 } from '../../src/server/postgres/index.js';
-import { escapeLike, pageStatement } from '../../src/server/postgres/search-sql.js';
+import { escapeLike, NAME_WINDOW, pageStatement } from '../../src/server/postgres/search-sql.js';
 import type { Account, AccountPage, AccountSource, PagePosition, Site } from '../../src/server/types.js';
 import { openDemoDatabase, type DemoDatabase } from '../../scripts/endpoint/demo-database.js';
 import { describeOnEachDatabase } from './support/databases.js';
@@ -215,6 +215,35 @@ describeOnEachDatabase((target) => {
       const whole = (await search('an', { limit: 1000 })).accounts.map((a) => a.id);
       const walked = (await walk('an', 3)).map((a) => a.id);
       assert.deepEqual(walked, whole);
+    });
+
+    it(`reads common words through a window of the name order (${NAME_WINDOW} entries), exactly as if it gathered them`, async () => {
+      // More accounts than one window holds, first in the name order, a match every 50th: a window of
+      // the name order fills a small page, and near the end of the matches it falls back to gathering.
+      const filler: Account[] = Array.from({ length: NAME_WINDOW + 1000 }, (_, i) => {
+        const n = String(i).padStart(5, '0');
+        return { id: `test-window-${n}`, number: `WIN-${n}`, name: i % 50 === 0 ? `Aaaa ${n} Qvxine` : `Aaaa ${n} Pad`, contracts: [] };
+      });
+      await seedAccounts(db.query, filler);
+      try {
+        const whole = (await search('qvxine', { limit: 1000 })).accounts.map((a) => a.id);
+        assert.equal(whole.length, filler.filter((a) => a.name.includes('Qvxine')).length);
+        const walked = (await walk('qvxine', 5)).map((a) => a.id);
+        assert.deepEqual(walked, whole);
+  
+        // The first page of 5 comes from the window alone: the gathering branch never runs.
+        const statement = pageStatement({ words: ['qvxine'], number: '' }, { limit: 5 });
+        const plan = (await db.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ${statement.text}`, statement.params))
+          .map((row) => String(Object.values(row)[0]));
+        // It reads the name order only as far as the page's matches: 6 matches, one entry in 50.
+        const read = plan.map((line) => /Index (?:Only )?Scan using accounts_search_name_order .*\(actual rows=(\d+)/.exec(line)?.[1]).filter(Boolean).map(Number);
+        assert.ok(Math.max(...read) >= 250 && Math.max(...read) < NAME_WINDOW, plan.join('\n'));
+        const gather = plan.findIndex((line) => line.includes('One-Time Filter: (NOT'));
+        const gatherScan = plan.slice(gather).find((line) => /Scan on accounts /.test(line));
+        assert.match(gatherScan ?? '', /\(never executed\)/, plan.join('\n'));
+      } finally {
+        await db.query("DELETE FROM accounts WHERE id LIKE 'test-window-%'", []);
+      }
     });
 
     it('neither repeats nor skips a row that existed at the first page while rows are inserted between pages', async () => {

@@ -174,16 +174,15 @@ export function pageStatement(query: NormalizedQuery, options: { limit: number; 
     .map(({ condition, rank }) => {
       const where = `${condition}${after && rank === after.rank ? ` AND ${afterKey}` : ''}`;
       // The number and name-prefix tiers are bounded by an index range, so walking it in order is
-      // safe. The other tiers are fenced (OFFSET 0): their rows are gathered through the trigram
-      // indexes and sorted. Left to itself the planner may walk the whole name index in order,
-      // expecting to meet a page of matches soon, and read every row when none come ("harbor":
-      // every match starts with it, so all sit in the prefix tier and this tier is empty).
-      return rank < Rank.name
-        ? `(SELECT a.id, ${rank} AS rank FROM accounts a
+      // safe. The other tiers can't be: left to itself the planner may walk the whole name index in
+      // order, expecting a page of matches soon, and read every row when none come ("harbor": every
+      // match starts with it, so all sit in the prefix tier and this tier is empty).
+      if (rank < Rank.name) {
+        return `(SELECT a.id, ${rank} AS rank FROM accounts a
     WHERE ${where}
-    ORDER BY a.search_name, a.id LIMIT ${limit}::int)`
-        : `(SELECT t.id, ${rank} AS rank FROM (SELECT a.id, a.search_name FROM accounts a WHERE ${where} OFFSET 0) t
-    ORDER BY t.search_name, t.id LIMIT ${limit}::int)`;
+    ORDER BY a.search_name, a.id LIMIT ${limit}::int)`;
+      }
+      return rank === Rank.name ? windowedTier(condition, rank, after && rank === after.rank ? afterKey : '', where, limit) : gatheredTier(where, rank, limit);
     });
   const linked = options.user === undefined
     ? 'NULL::boolean'
@@ -198,6 +197,47 @@ FROM page p
 JOIN accounts a ON a.id = p.id
 ORDER BY p.rank, a.search_name, a.id
 LIMIT ${limit}::int`);
+}
+
+/**
+ * How many entries of the name order a windowed tier reads before it gives up and gathers. A common
+ * word ("logistics", ~3 % of names) fills a page within a few hundred entries; a rare one wouldn't
+ * fill it in the whole index, and is cheap to gather.
+ */
+export const NAME_WINDOW = 2000;
+
+/**
+ * A tier gathered through the trigram indexes and sorted: cheap when its matches are few. Fenced
+ * (OFFSET 0) so the planner can't turn it into an unbounded walk of the name index.
+ */
+function gatheredTier(where: string, rank: number, limit: string): string {
+  return `(SELECT t.id, ${rank} AS rank FROM (SELECT a.id, a.search_name FROM accounts a WHERE ${where} OFFSET 0) t
+    ORDER BY t.search_name, t.id LIMIT ${limit}::int)`;
+}
+
+/**
+ * The name tier, for common words: reads the next NAME_WINDOW entries of the `(search_name, id)`
+ * btree in order (after the page position) and keeps the window's matches when they fill the page.
+ * Exact, since the window is a prefix of the order: its first matches are the tier's first matches.
+ * When they don't fill it (a rare word, or the tier's end), the tier is gathered as before, so either
+ * way the work is bounded: a window, or the few matches a rare word has. Both branches are gated by
+ * the same uncorrelated count (an InitPlan, evaluated once), so exactly one of them returns rows. The
+ * window stops at a page of matches, so a common word reads only the entries that hold its page
+ * (~900 for a word in 3 % of names), and only a rare word reads all of it.
+ */
+function windowedTier(condition: string, rank: number, afterKey: string, where: string, limit: string): string {
+  return `(WITH win AS MATERIALIZED (
+      SELECT w.id, w.search_name FROM (
+        SELECT a.id, a.search_name, (${condition}) AS hit FROM accounts a
+        ${afterKey ? `WHERE ${afterKey}` : ''}
+        ORDER BY a.search_name, a.id LIMIT ${NAME_WINDOW}) w
+      WHERE w.hit ORDER BY w.search_name, w.id LIMIT ${limit}::int),
+    filled AS (SELECT count(*) >= ${limit}::int AS yes FROM win)
+    SELECT t.id, ${rank} AS rank FROM (
+      SELECT win.id, win.search_name FROM win WHERE (SELECT yes FROM filled)
+      UNION ALL
+      SELECT a.id, a.search_name FROM accounts a WHERE ${where} AND NOT (SELECT yes FROM filled) OFFSET 0) t
+    ORDER BY t.search_name, t.id LIMIT ${limit}::int)`;
 }
 
 /**
