@@ -11,7 +11,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import { createHandlers, MOCK_ENDPOINT } from '../../mocks/handlers.js';
 import '../../src/link-account-picker.js';
-import { clickOn, combobox, options, popupOpen, shadow, type Picker } from '../support/picker.js';
+import { clickOn, combobox, deepElementAt, options, popupOpen, shadow, type Picker } from '../support/picker.js';
 import { startWorker, worker } from '../support/msw.js';
 import { nextFrame, until } from '../support/wait.js';
 
@@ -154,16 +154,6 @@ export function control(el: Picker): HTMLElement {
   return shadow(el).querySelector<HTMLElement>('[part~="control"]')!;
 }
 
-/** The innermost element at a point of the page, looking inside shadow roots. */
-export function deepElementAt(x: number, y: number): Element | null {
-  let hit = document.elementFromPoint(x, y);
-  while (hit?.shadowRoot) {
-    const inner = hit.shadowRoot.elementFromPoint(x, y);
-    if (!inner || inner === hit) break;
-    hit = inner;
-  }
-  return hit;
-}
 
 /** The ids of the chips shown (the selected accounts, as the admin sees them). */
 export function chipIds(el: Picker): string[] {
@@ -213,7 +203,7 @@ export function expectSeenWhole(el: Picker, where: string): void {
       [(row.left + row.right) / 2, (row.top + row.bottom) / 2],
     ];
     for (const [x, y] of points) {
-      const hit = deepElementAt(x, y);
+      const hit = deepElementAt(document, x, y);
       expect(hit && list.contains(hit), `${where}: row ${i} at (${Math.round(x)}, ${Math.round(y)}) shows the popup, not ${hit?.localName}.${hit?.className}`).to.equal(true);
     }
   }

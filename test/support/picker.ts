@@ -141,7 +141,7 @@ export function button(el: Picker, part: string, within: ParentNode = shadow(el)
 // ——— Real input ———
 
 /** The innermost element at a point of `doc`'s viewport, looking inside shadow roots. */
-function deepElementAt(doc: Document, x: number, y: number): Element | null {
+export function deepElementAt(doc: Document, x: number, y: number): Element | null {
   let hit = doc.elementFromPoint(x, y);
   while (hit?.shadowRoot) {
     const inner = hit.shadowRoot.elementFromPoint(x, y);
